@@ -1,0 +1,35 @@
+package dev.jstack.runtime;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port to an OCI runtime (runc by default, crun by choice): the handful of calls jstack needs.
+ * Implementations call the runtime's CLI; tests use an in-memory fake.
+ */
+public interface ContainerRuntime {
+
+    /**
+     * Writes the bundle of {@code spec} and creates the container (not yet started); the container's stdout
+     * and stderr are appended to {@code logFile}. Returns the pid of the container's init process.
+     */
+    int create(ContainerSpec spec, Path logFile) throws RuntimeFailure;
+
+    void start(String id) throws RuntimeFailure;
+
+    /** The container's state, or empty when the runtime does not know it. */
+    Optional<ContainerStatus> state(String id) throws RuntimeFailure;
+
+    /** Every container the runtime knows whose id starts with {@code prefix}. */
+    List<ContainerStatus> list(String prefix) throws RuntimeFailure;
+
+    /** Sends a signal (a name such as "TERM" or "SIGKILL") to the container's init process. */
+    void kill(String id, String signal) throws RuntimeFailure;
+
+    /** Deletes the container; with {@code force} also when it is still running. */
+    void delete(String id, boolean force) throws RuntimeFailure;
+
+    /** Runs a command in the container with this process's stdio; returns its exit code. */
+    int exec(String id, List<String> command, boolean tty) throws RuntimeFailure;
+}
