@@ -27,14 +27,21 @@ public final class LinuxNamespacePins implements NamespacePins {
     /** More mounts stacked on one pin than this means something else keeps mounting there: stop trying. */
     private static final int MAX_STACKED_MOUNTS = 16;
 
-    private final Path dir;
-
-    public LinuxNamespacePins() {
-        this(RUN_NETNS);
+    /** What turns an empty pin file into a pinned namespace; tests wrap it to fail after it has mounted. */
+    interface PinMaker {
+        void pin(Path pin) throws RuntimeFailure;
     }
 
-    LinuxNamespacePins(Path dir) {
+    private final Path dir;
+    private final PinMaker maker;
+
+    public LinuxNamespacePins() {
+        this(RUN_NETNS, NetnsPinThread::pinNewNamespace);
+    }
+
+    LinuxNamespacePins(Path dir, PinMaker maker) {
         this.dir = dir;
+        this.maker = maker;
     }
 
     @Override
@@ -43,7 +50,7 @@ public final class LinuxNamespacePins implements NamespacePins {
         try (DirectoryLock lock = lockSharedDirectory()) {
             createPinFile(pin, name);
             try {
-                NetnsPinThread.pinNewNamespace(pin);
+                maker.pin(pin);
             } catch (RuntimeFailure | RuntimeException e) {
                 discard(pin, e);
                 throw e;

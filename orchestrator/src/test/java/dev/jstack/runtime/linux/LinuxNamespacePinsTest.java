@@ -15,7 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,13 +57,21 @@ class LinuxNamespacePinsTest {
     void thePinIsANewNamespaceWhileEveryThreadOfTheJvmKeepsTheHostOne() throws Exception {
         Path mine = Path.of("/proc/self/task/" + Syscalls.gettid() + "/ns/net");
         long host = NamespaceInode.of(mine);
-        assertEquals(Set.of(host), namespacesOfAllThreads());
+        Map<String, Long> before = namespacesOfAllThreads();
+        assertEquals(Set.of(host), Set.copyOf(before.values()));
 
         Path pin = create("thread");
 
-        assertNotEquals(host, NamespaceInode.of(pin));
+        long made = NamespaceInode.of(pin);
+        assertNotEquals(host, made);
         assertEquals(host, NamespaceInode.of(mine));
-        assertEquals(Set.of(host), namespacesOfAllThreads());
+        Map<String, Long> after = namespacesOfAllThreads();
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            // a thread that existed before must be where it was; the pin's own thread may still be exiting
+            long expected = before.containsKey(thread.getKey()) || thread.getValue() != made ? host : made;
+            assertEquals(expected, thread.getValue(), "thread " + thread.getKey());
+        }
+        assertTrue(after.values().stream().filter(v -> v == made).count() <= 1, after::toString);
     }
 
     @Test
@@ -133,12 +143,70 @@ class LinuxNamespacePinsTest {
         assertTrue(Files.exists(file));
     }
 
-    private static Set<Long> namespacesOfAllThreads() throws IOException {
-        Set<Long> inodes = new TreeSet<>();
+    @Test
+    void aPinThatFailsAfterItsMountIsUnmountedAndUnlinked(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("netns");
+        LinuxNamespacePins failing = new LinuxNamespacePins(dir, pin -> {
+            NetnsPinThread.pinNewNamespace(pin);
+            throw new RuntimeFailure("failed after the mount");
+        });
+        try {
+            RuntimeFailure failure = assertThrows(RuntimeFailure.class, () -> failing.create("half"));
+
+            assertEquals("failed after the mount", failure.getMessage());
+            assertEquals(List.of(dir.toString()), Host.mountsAtOrBelow(dir), "only the directory's own bind");
+            assertEquals(Set.of(), entries(dir));
+        } finally {
+            new LinuxRootfsMounts().unmountAll(dir);
+        }
+    }
+
+    @Test
+    void concurrentCreatesMakeTheDirectoryAMountOnceAndOneWinnerPerName(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("netns");
+        LinuxNamespacePins local = new LinuxNamespacePins(dir, NetnsPinThread::pinNewNamespace);
+        List<String> names = List.of("a", "b", "c", "c", "c", "d");
+        List<Thread> threads = new ArrayList<>();
+        List<String> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            for (String name : names) {
+                Thread thread = new Thread(() -> outcomes.add(outcome(local, name)));
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+
+            assertEquals(List.of("a made", "b made", "c exists", "c exists", "c made", "d made"),
+                    outcomes.stream().sorted().toList());
+            assertEquals(List.of(dir.toString()), Host.mountsAtOrBelow(dir).stream()
+                    .filter(p -> p.equals(dir.toString())).toList(), "one bind of the directory onto itself");
+            assertEquals(Set.of("a", "b", "c", "d"), entries(dir));
+        } finally {
+            for (String name : Set.copyOf(names)) {
+                local.remove(dir.resolve(name));
+            }
+            new LinuxRootfsMounts().unmountAll(dir);
+        }
+    }
+
+    private static String outcome(LinuxNamespacePins pins, String name) {
+        try {
+            pins.create(name);
+            return name + " made";
+        } catch (RuntimeFailure e) {
+            return name + (e.getMessage().contains("already exists") ? " exists" : " failed: " + e.getMessage());
+        }
+    }
+
+    /** The network namespace of every thread of this JVM, by task id. */
+    private static Map<String, Long> namespacesOfAllThreads() throws IOException {
+        Map<String, Long> inodes = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 try {
-                    inodes.add(NamespaceInode.of(task.resolve("ns/net")));
+                    inodes.put(task.getFileName().toString(), NamespaceInode.of(task.resolve("ns/net")));
                 } catch (NoSuchFileException ended) {
                     // the thread ended between listing and reading: it no longer holds any namespace
                 }
