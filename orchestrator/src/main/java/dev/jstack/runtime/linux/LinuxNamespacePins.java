@@ -48,6 +48,7 @@ public final class LinuxNamespacePins implements NamespacePins {
     public Path create(String name) throws RuntimeFailure {
         Path pin = dir.resolve(checkName(name));
         try (DirectoryLock lock = lockSharedDirectory()) {
+            removeDebris(pin);
             createPinFile(pin, name);
             try {
                 maker.pin(pin);
@@ -134,6 +135,21 @@ public final class LinuxNamespacePins implements NamespacePins {
             // EINVAL: the directory is not a mount point yet; binding it onto itself makes it one.
             Syscalls.mount(directory, directory, null, MS_BIND | MS_REC, null);
             Syscalls.mount("", directory, null, MS_SHARED | MS_REC, null);
+        }
+    }
+
+    /**
+     * Removes an empty file with nothing mounted on it where the pin goes: what a creation leaves when its process
+     * dies before the mount. Under the lock no other jstack is making it, so it is debris, not a pin.
+     */
+    private static void removeDebris(Path pin) throws RuntimeFailure {
+        try {
+            if (Files.isRegularFile(pin, LinkOption.NOFOLLOW_LINKS) && Files.size(pin) == 0
+                    && MountInfo.read().stream().noneMatch(m -> m.mountPoint().equals(pin.toString()))) {
+                Files.delete(pin);
+            }
+        } catch (IOException e) {
+            throw new RuntimeFailure("remove the unmounted file " + pin + ": " + e.getMessage(), e);
         }
     }
 

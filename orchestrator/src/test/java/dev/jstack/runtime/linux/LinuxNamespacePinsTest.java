@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,6 +124,30 @@ class LinuxNamespacePinsTest {
     }
 
     @Test
+    void anEmptyUnmountedFileLeftByACrashIsReplaced() throws Exception {
+        Path debris = LinuxNamespacePins.RUN_NETNS.resolve(PREFIX + "crashed");
+        made.add(debris);
+        Files.createDirectories(debris.getParent());
+        Files.createFile(debris);
+
+        Path pin = pins.create(PREFIX + "crashed");
+
+        assertTrue(pins.isNetworkNamespace(pin));
+    }
+
+    @Test
+    void aFileWithContentIsNotTakenForDebris() throws Exception {
+        Path file = LinuxNamespacePins.RUN_NETNS.resolve(PREFIX + "content");
+        made.add(file);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "someone's");
+
+        assertThrows(RuntimeFailure.class, () -> pins.create(PREFIX + "content"));
+
+        assertEquals("someone's", Files.readString(file));
+    }
+
+    @Test
     void badNamesAreRefusedAndLeaveNothing() throws Exception {
         Set<String> before = entries(LinuxNamespacePins.RUN_NETNS);
         for (String bad : List.of("", "../escape", "a/b", ".hidden", "-dash", "x".repeat(256))) {
@@ -167,7 +192,7 @@ class LinuxNamespacePinsTest {
         LinuxNamespacePins local = new LinuxNamespacePins(dir, NetnsPinThread::pinNewNamespace);
         List<String> names = List.of("a", "b", "c", "c", "c", "d");
         List<Thread> threads = new ArrayList<>();
-        List<String> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
         try {
             for (String name : names) {
                 Thread thread = new Thread(() -> outcomes.add(outcome(local, name)));

@@ -15,7 +15,8 @@ class OverlayOptionsTest {
 
     @Test
     void lowerLayersKeepTheirOrderTopFirst() throws RuntimeFailure {
-        assertEquals("lowerdir=/layers/top:/layers/base,upperdir=/var/lib/jstack/c/upper,workdir=/var/lib/jstack/c/work",
+        assertEquals("lowerdir=/layers/top:/layers/base"
+                + ",upperdir=/var/lib/jstack/c/upper,workdir=/var/lib/jstack/c/work",
                 LinuxRootfsMounts.overlayOptions(List.of(Path.of("/layers/top"), Path.of("/layers/./x/../base")),
                         UPPER, WORK));
     }
