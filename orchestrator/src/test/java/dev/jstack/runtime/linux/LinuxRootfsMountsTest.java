@@ -85,23 +85,18 @@ class LinuxRootfsMountsTest {
 
     @Test
     void nothingMountedInTheCopyPropagatesToTheHost() throws Exception {
-        LinuxNamespacePins pins = new LinuxNamespacePins();
-        Path pin = pins.create("jstack-test-" + ProcessHandle.current().pid() + "-rootfs");
+        // a shared mount of the test's own, as /run/netns is: a copy that stayed shared would pass mounts back
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        tmpfs.add(shared);
+        Syscalls.mount(shared.toString(), shared.toString(), null, MountFlags.MS_BIND, null);
+        Syscalls.mount("", shared.toString(), null, MountFlags.MS_SHARED, null);
         Path target = target("root");
-        try {
-            // the pin made /run/netns a shared mount: a copy that stayed shared would pass mounts back to it
-            mounts.mountHostRoot(target);
-            List<String> hostNetns = Host.mountsAtOrBelow(LinuxNamespacePins.RUN_NETNS);
-            Path copy = inside(target, LinuxNamespacePins.RUN_NETNS);
+        mounts.mountHostRoot(target);
 
-            Syscalls.mount("tmpfs", copy.toString(), "tmpfs", 0, "size=1m");
+        Syscalls.mount("tmpfs", inside(target, shared).toString(), "tmpfs", 0, "size=1m");
 
-            assertEquals(hostNetns, Host.mountsAtOrBelow(LinuxNamespacePins.RUN_NETNS));
-            assertNoSharedMountBelow(target);
-        } finally {
-            mounts.unmountAll(target);
-            pins.remove(pin);
-        }
+        assertEquals(List.of(shared.toString()), Host.mountsAtOrBelow(shared));
+        assertNoSharedMountBelow(target);
     }
 
     @Test
