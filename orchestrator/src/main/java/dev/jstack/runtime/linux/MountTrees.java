@@ -44,9 +44,19 @@ final class MountTrees {
         }
     }
 
-    /** Unmounts the mounts at or below {@code root} that {@code which} selects; their trees must be private. */
+    /**
+     * Unmounts the mounts at or below {@code root} that {@code which} selects, leaving the rest. The tree must
+     * already be private: a shared mount in it is refused, since its unmount would reach its peers.
+     */
     static void unmountMatching(String root, Predicate<MountInfo> which) throws RuntimeFailure {
-        for (MountInfo mount : MountInfo.atOrBelowDeepestFirst(MountInfo.read(), root)) {
+        List<MountInfo> mounts = MountInfo.atOrBelowDeepestFirst(MountInfo.read(), root);
+        for (MountInfo mount : mounts) {
+            if (mount.optionalFields().stream().anyMatch(f -> f.startsWith("shared:"))) {
+                throw new RuntimeFailure("refusing to unmount below " + root + ": " + mount.mountPoint()
+                        + " is still a shared mount, and unmounting in it would unmount its peers too");
+            }
+        }
+        for (MountInfo mount : mounts) {
             if (which.test(mount)) {
                 unmountIfMounted(mount.mountPoint());
             }

@@ -23,14 +23,14 @@ class LinuxRootfsMountsTest {
 
     private final LinuxRootfsMounts mounts = new LinuxRootfsMounts();
     private final List<Path> targets = new ArrayList<>();
-    private final List<Path> tmpfs = new ArrayList<>();
+    private final List<Path> ownMounts = new ArrayList<>();
 
     @AfterEach
     void unmountWhatTheTestMounted() throws RuntimeFailure {
         for (Path target : targets) {
             mounts.unmountAll(target);
         }
-        for (Path dir : tmpfs) {
+        for (Path dir : ownMounts) {
             mounts.unmountAll(dir);
         }
     }
@@ -44,8 +44,17 @@ class LinuxRootfsMountsTest {
     /** A tmpfs of the test's own below the test's directory, which the host root then contains as a submount. */
     private Path mountTmpfs(String name) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
-        tmpfs.add(dir);
+        ownMounts.add(dir);
         Syscalls.mount("tmpfs", dir.toString(), "tmpfs", 0, "size=1m");
+        return dir;
+    }
+
+    /** A directory of the test's own made a shared mount, as /run/netns is; unmounted after the test. */
+    private Path sharedMount(String name) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        ownMounts.add(dir);
+        Syscalls.mount(dir.toString(), dir.toString(), null, MountFlags.MS_BIND, null);
+        Syscalls.mount("", dir.toString(), null, MountFlags.MS_SHARED, null);
         return dir;
     }
 
@@ -86,10 +95,7 @@ class LinuxRootfsMountsTest {
     @Test
     void nothingMountedInTheCopyPropagatesToTheHost() throws Exception {
         // a shared mount of the test's own, as /run/netns is: a copy that stayed shared would pass mounts back
-        Path shared = Files.createDirectories(tmp.resolve("shared"));
-        tmpfs.add(shared);
-        Syscalls.mount(shared.toString(), shared.toString(), null, MountFlags.MS_BIND, null);
-        Syscalls.mount("", shared.toString(), null, MountFlags.MS_SHARED, null);
+        Path shared = sharedMount("shared");
         Path target = target("root");
         mounts.mountHostRoot(target);
 
@@ -100,42 +106,33 @@ class LinuxRootfsMountsTest {
     }
 
     @Test
-    void aPinCopiedIntoAHostRootCanStillBeRemoved() throws Exception {
-        LinuxNamespacePins pins = new LinuxNamespacePins();
-        Path pin = pins.create("jstack-test-" + ProcessHandle.current().pid() + "-copied");
+    void aNamespaceFileCopiedIntoAHostRootCanStillBeRemoved() throws Exception {
+        // like a pin in /run/netns: a namespace file bound in a shared directory
+        Path shared = sharedMount("shared");
+        Path nsFile = Files.createFile(shared.resolve("ns"));
+        Syscalls.mount("/proc/self/ns/net", nsFile.toString(), null, MountFlags.MS_BIND, null);
         Path target = target("root");
-        try {
-            mounts.mountHostRoot(target);
+        mounts.mountHostRoot(target);
 
-            assertEquals(List.of(), MountInfo.read().stream()
-                    .filter(m -> m.isAtOrBelow(target.toString()) && m.fsType().equals("nsfs")).toList());
-            pins.remove(pin);
-            assertFalse(Files.exists(pin));
-        } finally {
-            mounts.unmountAll(target);
-            pins.remove(pin);
-        }
+        assertEquals(List.of(), MountInfo.read().stream()
+                .filter(m -> m.isAtOrBelow(target.toString()) && m.fsType().equals("nsfs")).toList());
+        Syscalls.umount2(nsFile.toString(), MountFlags.MNT_DETACH);
+        Files.delete(nsFile);
     }
 
     @Test
     void unmountingACopyOfSharedMountsLeavesTheOriginalsMounted() throws Exception {
-        LinuxNamespacePins pins = new LinuxNamespacePins();
-        Path pin = pins.create("jstack-test-" + ProcessHandle.current().pid() + "-original");
+        Path shared = sharedMount("shared");
+        Path original = Files.createDirectories(shared.resolve("original"));
+        Syscalls.mount("tmpfs", original.toString(), "tmpfs", 0, "size=1m");
         Path target = Files.createDirectories(target("copy"));
-        try {
-            // a copy of the shared /run/netns, still shared: its pin is a peer of the host's pin
-            Syscalls.mount(LinuxNamespacePins.RUN_NETNS.toString(), target.toString(), null,
-                    MountFlags.MS_BIND | MountFlags.MS_REC, null);
+        // a copy that is still shared: each of its mounts is a peer of its original
+        Syscalls.mount(shared.toString(), target.toString(), null, MountFlags.MS_BIND | MountFlags.MS_REC, null);
 
-            mounts.unmountAll(target);
+        mounts.unmountAll(target);
 
-            assertEquals(List.of(), Host.mountsAtOrBelow(target));
-            assertEquals(List.of(pin.toString()), Host.mountsAtOrBelow(pin));
-            assertTrue(pins.isNetworkNamespace(pin));
-        } finally {
-            mounts.unmountAll(target);
-            pins.remove(pin);
-        }
+        assertEquals(List.of(), Host.mountsAtOrBelow(target));
+        assertEquals(List.of(original.toString()), Host.mountsAtOrBelow(original));
     }
 
     @Test
