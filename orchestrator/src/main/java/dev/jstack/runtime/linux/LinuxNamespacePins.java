@@ -73,7 +73,7 @@ public final class LinuxNamespacePins implements NamespacePins {
             unmount(path);
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            throw new RuntimeFailure("unlink " + path + ": " + e.getMessage(), e);
+            throw new RuntimeFailure("unlink " + path + ": " + SyscallFailure.reason(e), e);
         }
     }
 
@@ -113,7 +113,7 @@ public final class LinuxNamespacePins implements NamespacePins {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new RuntimeFailure("mkdir " + dir + ": " + e.getMessage(), e);
+            throw new RuntimeFailure("mkdir " + dir + ": " + SyscallFailure.reason(e), e);
         }
         DirectoryLock lock = DirectoryLock.exclusive(dir);
         try {
@@ -149,7 +149,7 @@ public final class LinuxNamespacePins implements NamespacePins {
                 Files.delete(pin);
             }
         } catch (IOException e) {
-            throw new RuntimeFailure("remove the unmounted file " + pin + ": " + e.getMessage(), e);
+            throw new RuntimeFailure("remove the unmounted file " + pin + ": " + SyscallFailure.reason(e), e);
         }
     }
 
@@ -160,7 +160,7 @@ public final class LinuxNamespacePins implements NamespacePins {
             throw new RuntimeFailure("network namespace pin " + pin + " already exists; if no container uses it,"
                     + " remove it with `ip netns delete " + name + "`");
         } catch (IOException e) {
-            throw new RuntimeFailure("create " + pin + ": " + e.getMessage(), e);
+            throw new RuntimeFailure("create " + pin + ": " + SyscallFailure.reason(e), e);
         }
     }
 

@@ -173,7 +173,7 @@ public final class LinuxRootfsMounts implements RootfsMounts {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new RuntimeFailure("mkdir " + dir + ": " + e.getMessage(), e);
+            throw new RuntimeFailure("mkdir " + dir + ": " + SyscallFailure.reason(e), e);
         }
     }
 }
