@@ -139,25 +139,11 @@ final class StackTree {
         return m;
     }
 
-    /** A duration in the form stack files use: {@code 1m30s}, {@code 500ms}, {@code 0s}. */
-    static String duration(Duration d) {
-        if (d == null) return null;
-        if (d.isZero()) return "0s";
-        StringBuilder sb = new StringBuilder();
-        append(sb, d.toHours(), "h");
-        append(sb, d.toMinutesPart(), "m");
-        append(sb, d.toSecondsPart(), "s");
-        append(sb, d.toMillisPart(), "ms");
-        append(sb, d.toNanosPart() % 1_000_000 / 1_000, "us");
-        append(sb, d.toNanosPart() % 1_000, "ns");
-        return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, long amount, String unit) {
-        if (amount != 0) sb.append(amount).append(unit);
-    }
-
     /** A map of the given keys and values, in that order. */
+    private static String duration(Duration d) {
+        return d == null ? null : Durations.format(d);
+    }
+
     private static Map<String, Object> entries(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
