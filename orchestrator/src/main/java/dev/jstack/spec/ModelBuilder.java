@@ -71,7 +71,7 @@ final class ModelBuilder {
             SortedMap<String, String> labels = new TreeMap<>();
             YNode labelNode = def.get("labels");
             if (labelNode instanceof YNode.Sequence) {
-                v.error(labelNode, "`" + path + ".labels` must be a mapping, found a list", Fixes.allowed("a mapping"));
+                v.error(labelNode, "`" + path + ".labels` must be a mapping, found a list", Fixes.write("a mapping"));
             } else {
                 v.stringMap(labelNode, path + ".labels").forEach((k, val) -> labels.put(k, val == null ? "" : val));
             }

@@ -75,7 +75,7 @@ final class NodeConverter {
 
     private YNode convertNode(Node n) {
         if (aliasDepth > 0 && ++expanded > MAX_EXPANDED_NODES) {
-            out.error(lastKey, "aliases expand to more than " + MAX_EXPANDED_NODES + " nodes", Fixes.YAML_ALIASES);
+            out.error(lastKey, "aliases here expand to more than " + MAX_EXPANDED_NODES + " values (an alias bomb?)", Fixes.YAML_ALIASES);
             throw new Stop();
         }
         if (n instanceof ScalarNode s) return scalar(s);
