@@ -40,7 +40,8 @@ final class ModelBuilder {
             services.put(e.key(), r.service());
             if (r.declaredMode() != null) modes.put(e.key(), r.declaredMode());
         }
-        return new Draft(name, root.keyAt("name"), services, modes, volumes, ServiceReader.extensions(root),
+        Position nameAt = root.has("name") ? root.get("name").at() : root.at();
+        return new Draft(name, nameAt, services, modes, volumes, ServiceReader.extensions(root),
                 servicesNode);
     }
 

@@ -124,7 +124,7 @@ final class NodeConverter {
 
     private static YNode.Kind kind(ScalarNode s) {
         Tag tag = s.getTag();
-        // snakeyaml-engine tags a plain `${VAR}` scalar as an environment variable; jstack interpolates it itself.
+        // a plain ${VAR} resolves to snakeyaml-engine's own ENV tag: here it is text, interpolated later
         if (tag.equals(Tag.STR) || tag.equals(Tag.ENV_TAG)) return YNode.Kind.STR;
         if (tag.equals(Tag.NULL)) return YNode.Kind.NULL;
         if (tag.equals(Tag.BOOL)) return YNode.Kind.BOOL;
