@@ -16,6 +16,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,30 +115,35 @@ class SchemaTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            build               | build: .                           | additionalProperties | .
-            networks            | networks: [default]                | additionalProperties | .
-            mac_address         | mac_address: 02:42:ac:11:00:02     | additionalProperties | .
-            top-level networks  | top:networks: {}                   | additionalProperties | $
-            top-level include   | top:include: [other.yml]           | additionalProperties | $
-            image and rootfs    | image: debian                      | oneOf                | .
-            environment 42      | environment: 42                    | oneOf                | .environment
-            command a map       | command: {run: sleep}              | oneOf                | .command
-            read_only a word    | read_only: maybe                   | type                 | .read_only
-            bridge              | network_mode: bridge               | pattern              | .network_mode
-            Docker's container: | network_mode: container:db         | pattern              | .network_mode
-            restart sometimes   | restart: sometimes                 | pattern              | .restart
-            on-failure:word     | restart: on-failure:often          | pattern              | .restart
-            duration, no unit   | stop_grace_period: '10'            | pattern              | .stop_grace_period
-            size, bad unit      | mem_limit: 512 megs                | pattern              | .mem_limit
-            unknown condition   | depends_on: {db: {condition: up}}  | oneOf                | .depends_on
-            test not CMD        | healthcheck: {test: [RUN, 'true']} | oneOf                | .healthcheck.test
-            misspelt key        | healthcheck: {intervall: 5s}       | additionalProperties | .healthcheck
-            volume type nfs     | volumes: [{type: nfs, target: /d}] | oneOf                | .volumes[0]
-            ulimit, only soft   | ulimits: {nofile: {soft: 1}}       | oneOf                | .ulimits.nofile
-            ports in none mode  | ports: ['8080:80']                 | false                | .ports
-            bad project name    | top:name: My Stack                 | pattern              | $.name
-            bad service name    | services:.web: {image: x}          | propertyNames        | $.services
-            ns: without path    | network_mode: 'ns:'                | pattern              | .network_mode
+            build               | build: .                                | additionalProperties | .
+            networks            | networks: [default]                     | additionalProperties | .
+            mac_address         | mac_address: 02:42:ac:11:00:02          | additionalProperties | .
+            top-level networks  | top:networks: {}                        | additionalProperties | $
+            top-level include   | top:include: [other.yml]                | additionalProperties | $
+            image and rootfs    | image: debian                           | oneOf                | .
+            environment 42      | environment: 42                         | oneOf                | .environment
+            command a map       | command: {run: sleep}                   | oneOf                | .command
+            read_only a word    | read_only: maybe                        | type                 | .read_only
+            bridge              | network_mode: bridge                    | pattern              | .network_mode
+            Docker's container: | network_mode: container:db              | pattern              | .network_mode
+            restart sometimes   | restart: sometimes                      | pattern              | .restart
+            on-failure:word     | restart: on-failure:often               | pattern              | .restart
+            on-failure:0        | restart: on-failure:0                   | pattern              | .restart
+            duration, no unit   | stop_grace_period: '10'                 | pattern              | .stop_grace_period
+            size, bad unit      | mem_limit: 512 megs                     | pattern              | .mem_limit
+            pids_limit 0        | pids_limit: 0                           | minimum              | .pids_limit
+            cpus 0              | cpus: 0                                 | exclusiveMinimum     | .cpus
+            relative workdir    | working_dir: tmp                        | pattern              | .working_dir
+            unknown condition   | depends_on: {db: {condition: up}}       | oneOf                | .depends_on
+            test not CMD        | healthcheck: {test: [RUN, 'true']}      | oneOf                | .healthcheck.test
+            CMD-SHELL, 2 words  | healthcheck: {test: [CMD-SHELL, ls, /]} | oneOf                | .healthcheck.test
+            misspelt key        | healthcheck: {intervall: 5s}            | additionalProperties | .healthcheck
+            volume type nfs     | volumes: [{type: nfs, target: /d}]      | oneOf                | .volumes[0]
+            ulimit, only soft   | ulimits: {nofile: {soft: 1}}            | oneOf                | .ulimits.nofile
+            ports in none mode  | ports: ['8080:80']                      | false                | .ports
+            bad project name    | top:name: My Stack                      | pattern              | $.name
+            bad service name    | services:.web: {image: x}               | propertyNames        | $.services
+            ns: without path    | network_mode: 'ns:'                     | pattern              | .network_mode
             """)
     void aStructuralDefectFailsWhereItIs(String title, String line, String keyword, String location) {
         Set<ValidationMessage> errors = validate(stackWith(line));
@@ -166,9 +172,12 @@ class SchemaTest {
             test CMD-SHELL   | healthcheck: {test: [CMD-SHELL, exit 0], disable: false}
             command a string | command: sleep infinity
             number in a list | entrypoint: [sleep, 10]
+            command null     | command: null
+            signal number    | stop_signal: 9
             environment list | environment: [A=1, B]
             environment map  | environment: {A: 1, B: true, C: null, D: text}
             env_file forms   | env_file: [.env, {path: extra.env, required: false}]
+            env_file object  | env_file: {path: extra.env}
             depends_on list  | depends_on: [db]
             depends_on long  | depends_on: {db: {condition: service_healthy, restart: true}}
             required: false  | depends_on: {db: {condition: service_completed_successfully, required: false}}
@@ -194,9 +203,10 @@ class SchemaTest {
             ports with IP    | services:h: {image: x, network_mode: host, ports: [127.0.0.1::80/udp]}
             long port        | services:h: {image: x, network_mode: host, ports: [{target: 80, published: 8080}]}
             udp port         | services:h: {image: x, network_mode: host, ports: [{target: 53, protocol: udp}]}
+            sctp port        | services:h: {image: x, network_mode: host, ports: ['9/sctp']}
             port host_ip     | services:h: {image: x, network_mode: host, ports: [{target: 53, host_ip: '::1'}]}
             expose           | expose: [80, 53/udp]
-            named volumes    | top:volumes: {data: null, cache: {labels: [a=b]}}
+            named volumes    | top:volumes: {data: null, cache: {labels: {a: b}}}
             top-level x-     | top:x-defaults: &defaults {rootfs: host}
             ${PROJECT}       | top:name: ${PROJECT:-demo}
             """)
@@ -240,9 +250,12 @@ class SchemaTest {
         }
     }
 
+    /** Read as bytes: some invalid samples are not UTF-8 on purpose, and the markers are ASCII. */
     private static String firstLine(Path file) {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.findFirst().orElse("");
+        try {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            int end = text.indexOf('\n');
+            return end < 0 ? text : text.substring(0, end);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
