@@ -49,10 +49,6 @@ final class Diagnostics {
         return all.size();
     }
 
-    List<Diagnostic> errors() {
-        return all.stream().filter(Diagnostic::isError).sorted(order()).toList();
-    }
-
     List<Diagnostic> warnings() {
         return all.stream().filter(d -> !d.isError()).sorted(order()).toList();
     }

@@ -140,8 +140,22 @@ final class StackTree {
     }
 
     /** A map of the given keys and values, in that order. */
-    private static String duration(Duration d) {
-        return d == null ? null : Durations.format(d);
+    /** A duration in the form stack files use: {@code 1m30s}, {@code 1s500ms}, {@code 0s}; null stays null. */
+    static String duration(Duration d) {
+        if (d == null) return null;
+        if (d.isZero()) return "0s";
+        StringBuilder sb = new StringBuilder();
+        append(sb, d.toHours(), "h");
+        append(sb, d.toMinutesPart(), "m");
+        append(sb, d.toSecondsPart(), "s");
+        append(sb, d.toMillisPart(), "ms");
+        append(sb, d.toNanosPart() / 1_000 % 1_000, "us");
+        append(sb, d.toNanosPart() % 1_000, "ns");
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, long amount, String unit) {
+        if (amount != 0) sb.append(amount).append(unit);
     }
 
     private static Map<String, Object> entries(Object... keysAndValues) {

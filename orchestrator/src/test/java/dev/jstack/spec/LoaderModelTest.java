@@ -231,6 +231,13 @@ class LoaderModelTest {
     }
 
     @Test
+    void aServiceThatIsNotAMappingIsReportedOnce() {
+        assertEquals("""
+                stack.yml:2:6: error: `services.a` must be a mapping, found a list
+                  fix: write a mapping""", f.errorsOf("services:\n  a: [image, x]\n"));
+    }
+
+    @Test
     void servicesAndProfilesNeedValidNames() {
         assertEquals("""
                 stack.yml:5:16: error: `-x` is not a valid profile name

@@ -194,11 +194,11 @@ class StackWriterTest {
 
     @Test
     void durationsUseTheUnitsOfStackFiles() {
-        assertEquals("0s", Durations.format(Duration.ZERO));
-        assertEquals("1m30s", Durations.format(Duration.ofSeconds(90)));
-        assertEquals("2h5s", Durations.format(Duration.ofHours(2).plusSeconds(5)));
-        assertEquals("26h", Durations.format(Duration.ofDays(1).plusHours(2)));
-        assertEquals("1s250ms", Durations.format(Duration.ofMillis(1250)));
-        assertEquals("1ms2us3ns", Durations.format(Duration.ofNanos(1_002_003)));
+        assertEquals("0s", StackTree.duration(Duration.ZERO));
+        assertEquals("1m30s", StackTree.duration(Duration.ofSeconds(90)));
+        assertEquals("2h5s", StackTree.duration(Duration.ofHours(2).plusSeconds(5)));
+        assertEquals("26h", StackTree.duration(Duration.ofDays(1).plusHours(2)));
+        assertEquals("1s250ms", StackTree.duration(Duration.ofMillis(1250)));
+        assertEquals("1ms2us3ns", StackTree.duration(Duration.ofNanos(1_002_003)));
     }
 }
