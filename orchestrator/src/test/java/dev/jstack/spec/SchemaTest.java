@@ -165,8 +165,11 @@ class SchemaTest {
             $PIDS            | pids_limit: $PIDS
             size in bytes    | mem_limit: 1073741824
             size with unit   | mem_limit: 1.5g
+            size GiB         | mem_limit: 1.5GiB
             cpus a string    | cpus: '1.5'
             1m30s            | stop_grace_period: 1m30s
+            duration 0       | stop_grace_period: 0
+            fraction, ns     | stop_grace_period: .5s100ns
             test a string    | healthcheck: {test: curl -f http://127.0.0.1/, retries: 5}
             durations        | healthcheck: {interval: 500ms, timeout: 1.5s, start_interval: 1s}
             test NONE        | healthcheck: {test: [NONE]}
