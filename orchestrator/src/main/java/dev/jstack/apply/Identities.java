@@ -1,0 +1,18 @@
+package dev.jstack.apply;
+
+import dev.jstack.runtime.RuntimeFailure;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Resolves a service's {@code user:} against the passwd and group files of the root it will run in. */
+@FunctionalInterface
+public interface Identities {
+
+    /** Who the process runs as; a null or empty {@code user} is root. */
+    Identity resolve(Path rootfs, String user) throws RuntimeFailure;
+
+    /** Numeric ids of the container's init process. */
+    record Identity(int uid, int gid, List<Integer> additionalGids) {
+        public static final Identity ROOT = new Identity(0, 0, List.of());
+    }
+}
