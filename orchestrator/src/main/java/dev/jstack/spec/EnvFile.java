@@ -1,5 +1,11 @@
 package dev.jstack.spec;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.function.Function;
@@ -9,6 +15,11 @@ import java.util.function.Function;
  * {@code export }, comments, single quotes (literal), double quotes (escapes and interpolation), unquoted
  * values (trimmed, {@code " #"} starts a comment). A line {@code KEY} without {@code =} maps to null: the
  * caller takes its value from the environment or drops it.
+ *
+ * <p>A key is a letter or {@code _} followed by letters, digits, {@code _}, {@code .} or {@code -} (dots and
+ * dashes because containers read such names, e.g. Java properties). Quoted values may span lines. Double
+ * quotes know {@code \n}, {@code \r}, {@code \t}, {@code \\}, {@code \"} and {@code \$}; another backslash
+ * stays as written.
  */
 public final class EnvFile {
 
@@ -41,6 +52,28 @@ public final class EnvFile {
      */
     public static LinkedHashMap<String, String> parse(Path file, Function<String, String> lookup)
             throws EnvFileException, java.io.IOException {
-        throw new UnsupportedOperationException("not yet");
+        return parse(decode(Files.readAllBytes(file)), lookup);
+    }
+
+    /** Parses the text of an env file; the same rules as {@link #parse(Path, Function)}. */
+    static LinkedHashMap<String, String> parse(String text, Function<String, String> lookup)
+            throws EnvFileException {
+        String normalized = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return new EnvFileParser(normalized.replace("\r\n", "\n"), lookup).parse();
+    }
+
+    private static String decode(byte[] bytes) throws EnvFileException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            // The line of a byte in a file that is not text means little to its author; the offset does.
+            throw new EnvFileException(String.format("the file is not valid UTF-8: byte 0x%02X at byte offset %d;"
+                    + " save it as UTF-8", bytes[in.position()] & 0xff, in.position()), 1, 1);
+        }
+        return out.flip().toString();
     }
 }
