@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,9 @@ public record ConfigHash(String value, SortedMap<String, String> parts) {
         Service.Lifecycle l = service.lifecycle();
         parts.put("rootfs", digest(String.valueOf(service.rootfs())));
         parts.put("process", digest(String.valueOf(service.process())));
-        parts.put("network", digest(netns + "|" + (n == null ? "" : List.of(n.hostname(), n.domainname(),
+        parts.put("network", digest(netns + "|" + (n == null ? "" : Arrays.asList(n.hostname(), n.domainname(),
                 n.dns(), n.dnsSearch(), n.dnsOpt(), n.extraHosts(), n.ports(), n.expose()))));
-        parts.put("lifecycle", digest(l == null ? "" : List.of(String.valueOf(l.restart()),
+        parts.put("lifecycle", digest(l == null ? "" : Arrays.asList(String.valueOf(l.restart()),
                 String.valueOf(l.healthcheck()), String.valueOf(l.stopSignal()),
                 String.valueOf(l.stopGracePeriod())).toString()));
         parts.put("security", digest(String.valueOf(service.security())));
