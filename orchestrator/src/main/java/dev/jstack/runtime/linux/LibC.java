@@ -1,0 +1,52 @@
+package dev.jstack.runtime.linux;
+
+import jnr.ffi.annotations.SaveError;
+import jnr.ffi.annotations.Variadic;
+
+/**
+ * The C library functions jstack binds through jnr-ffi: only what Java cannot do itself. Every function saves
+ * errno so that {@link Syscalls} can report it. Flags and requests are {@code long} because the kernel takes
+ * {@code unsigned long}, which is 64 bits on the platforms jstack supports (x86_64 and aarch64).
+ * <p>
+ * Public only because jnr-ffi generates the implementation in its own class loader; use {@link Syscalls}.
+ */
+public interface LibC {
+
+    @SaveError
+    int unshare(int flags);
+
+    @SaveError
+    int mount(String source, String target, String fstype, long flags, String data);
+
+    @SaveError
+    int umount2(String target, int flags);
+
+    @SaveError
+    @Variadic(fixedCount = 2)
+    int ioctl(int fd, long request, byte[] argument);
+
+    @SaveError
+    int socket(int domain, int type, int protocol);
+
+    @SaveError
+    int close(int fd);
+
+    @SaveError
+    @Variadic(fixedCount = 2)
+    int open(String path, int flags, int mode);
+
+    @SaveError
+    int flock(int fd, int operation);
+
+    /** syscall(2) without arguments, for gettid. */
+    @SaveError
+    @Variadic(fixedCount = 1)
+    long syscall(long number);
+
+    /** syscall(2) with the argument list of mount_setattr(dirfd, path, flags, attr, size). */
+    @SaveError
+    @Variadic(fixedCount = 1)
+    long syscall(long number, long dirfd, String path, long flags, byte[] attr, long size);
+
+    String strerror(int errnum);
+}

@@ -1,0 +1,170 @@
+package dev.jstack.runtime.linux;
+
+import static dev.jstack.runtime.linux.MountFlags.MNT_DETACH;
+import static dev.jstack.runtime.linux.MountFlags.MS_BIND;
+import static dev.jstack.runtime.linux.MountFlags.MS_REC;
+import static dev.jstack.runtime.linux.MountFlags.MS_SHARED;
+import static dev.jstack.runtime.linux.MountFlags.UMOUNT_NOFOLLOW;
+
+import dev.jstack.runtime.NamespacePins;
+import dev.jstack.runtime.RuntimeFailure;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
+
+/**
+ * Owns jstack's network namespace pins in /run/netns (DESIGN.md §2): creates each namespace on a dedicated,
+ * short-lived platform thread, brings its {@code lo} up and bind-mounts it onto the pin, the way
+ * {@code ip netns add} does, so that {@code ip netns list} and {@code ip netns exec} see jstack's pins.
+ */
+public final class LinuxNamespacePins implements NamespacePins {
+    static final Path RUN_NETNS = Path.of("/run/netns");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
+    /** More mounts stacked on one pin than this means something else keeps mounting there: stop trying. */
+    private static final int MAX_STACKED_MOUNTS = 16;
+
+    private final Path dir;
+
+    public LinuxNamespacePins() {
+        this(RUN_NETNS);
+    }
+
+    LinuxNamespacePins(Path dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public Path create(String name) throws RuntimeFailure {
+        Path pin = dir.resolve(checkName(name));
+        try (DirectoryLock lock = lockSharedDirectory()) {
+            createPinFile(pin, name);
+            try {
+                NetnsPinThread.pinNewNamespace(pin);
+            } catch (RuntimeFailure | RuntimeException e) {
+                discard(pin, e);
+                throw e;
+            }
+        }
+        return pin;
+    }
+
+    @Override
+    public void remove(Path pin) throws RuntimeFailure {
+        Path path = pin.toAbsolutePath().normalize();
+        if (!dir.equals(path.getParent())) {
+            throw new RuntimeFailure("refusing to remove " + pin + ": it is not a pin in " + dir);
+        }
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryLock lock = DirectoryLock.exclusive(dir)) {
+            unmount(path);
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new RuntimeFailure("unlink " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isNetworkNamespace(Path path) {
+        // Only regular files: nsfs files are, and opening a FIFO or a device could block or act.
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        int fd = -1;
+        try {
+            fd = Syscalls.open(path.toString(), Syscalls.O_RDONLY | Syscalls.O_CLOEXEC | Syscalls.O_NONBLOCK);
+            return Syscalls.ioctl(fd, Syscalls.NS_GET_NSTYPE, null, "NS_GET_NSTYPE, \"" + path + "\"")
+                    == Syscalls.CLONE_NEWNET;
+        } catch (RuntimeFailure e) {
+            return false;
+        } finally {
+            Syscalls.close(fd);
+        }
+    }
+
+    /** The name of a pin file: it becomes a path, so nothing that could climb out of the directory. */
+    static String checkName(String name) throws RuntimeFailure {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new RuntimeFailure("invalid network namespace pin name `" + name + "`: use 1 to 255 letters,"
+                    + " digits, '.', '_' or '-', starting with a letter or a digit");
+        }
+        return name;
+    }
+
+    /**
+     * Makes the directory a shared mount, under its lock, as {@code ip netns add} does: a pin unmounted here is
+     * then unmounted in the mount namespaces that copied it too, so the namespace is freed. The lock is held
+     * until the pin is made, so that two jstack processes never race on one name.
+     */
+    private DirectoryLock lockSharedDirectory() throws RuntimeFailure {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new RuntimeFailure("mkdir " + dir + ": " + e.getMessage(), e);
+        }
+        DirectoryLock lock = DirectoryLock.exclusive(dir);
+        try {
+            makeShared(dir.toString());
+            return lock;
+        } catch (RuntimeFailure | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static void makeShared(String directory) throws RuntimeFailure {
+        try {
+            Syscalls.mount("", directory, null, MS_SHARED | MS_REC, null);
+        } catch (SyscallFailure e) {
+            if (e.errno() != SyscallFailure.EINVAL) {
+                throw e;
+            }
+            // EINVAL: the directory is not a mount point yet; binding it onto itself makes it one.
+            Syscalls.mount(directory, directory, null, MS_BIND | MS_REC, null);
+            Syscalls.mount("", directory, null, MS_SHARED | MS_REC, null);
+        }
+    }
+
+    private static void createPinFile(Path pin, String name) throws RuntimeFailure {
+        try {
+            Files.createFile(pin, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
+        } catch (FileAlreadyExistsException e) {
+            throw new RuntimeFailure("network namespace pin " + pin + " already exists; if no container uses it,"
+                    + " remove it with `ip netns delete " + name + "`");
+        } catch (IOException e) {
+            throw new RuntimeFailure("create " + pin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a half-made pin; what goes wrong here is added to the failure that made it necessary. */
+    private static void discard(Path pin, Exception cause) {
+        try {
+            unmount(pin);
+            Files.deleteIfExists(pin);
+        } catch (RuntimeFailure | IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Unmounts every mount stacked on the pin; a pin that is not mounted, or gone, is fine. */
+    private static void unmount(Path pin) throws RuntimeFailure {
+        if (!Files.exists(pin, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        for (int i = 0; i < MAX_STACKED_MOUNTS; i++) {
+            try {
+                Syscalls.umount2(pin.toString(), MNT_DETACH | UMOUNT_NOFOLLOW);
+            } catch (SyscallFailure e) {
+                if (e.errno() == SyscallFailure.EINVAL || e.errno() == SyscallFailure.ENOENT) {
+                    return;
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.jstack.runtime.linux;
+
+import dev.jstack.runtime.HostNotReadyException;
+import dev.jstack.runtime.RuntimeFailure;
+import java.util.ArrayList;
+import java.util.List;
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Platform;
+
+/**
+ * Owns the calls into the C library: loads {@link LibC} once, on first use, and turns every failed call into a
+ * {@link SyscallFailure} that names the call, its arguments and strerror, as crun reports its errors.
+ */
+final class Syscalls {
+    static final int O_RDONLY = 0;
+    static final int O_NONBLOCK = 0x800;
+    static final int O_CLOEXEC = 0x80000;
+    static final int CLONE_NEWNET = 0x40000000;
+    static final int LOCK_EX = 2;
+    static final int AF_INET = 2;
+    static final int SOCK_DGRAM = 2;
+    static final int SOCK_CLOEXEC = 0x80000;
+    static final long SIOCGIFFLAGS = 0x8913;
+    static final long SIOCSIFFLAGS = 0x8914;
+    /** _IO(0xb7, 0x3) from linux/nsfs.h. */
+    static final long NS_GET_NSTYPE = 0xb703;
+    static final int AT_FDCWD = -100;
+    static final int AT_RECURSIVE = 0x8000;
+
+    private static final long SYS_MOUNT_SETATTR = 442;
+
+    private Syscalls() {
+    }
+
+    /** Loaded on first use, so that code which never makes a call never needs the native library. */
+    private static final class Native {
+        static final LibC LIBC;
+        static final jnr.ffi.Runtime RUNTIME;
+        static final long SYS_GETTID;
+        static final String UNAVAILABLE;
+
+        static {
+            LibC libc = null;
+            String unavailable = null;
+            Platform.CPU cpu = Platform.getNativePlatform().getCPU();
+            if (Platform.getNativePlatform().getOS() != Platform.OS.LINUX
+                    || (cpu != Platform.CPU.X86_64 && cpu != Platform.CPU.AARCH64)) {
+                unavailable = "jstack needs Linux on x86_64 or aarch64; this is "
+                        + Platform.getNativePlatform().getOS() + " on " + cpu;
+            } else {
+                try {
+                    libc = LibraryLoader.create(LibC.class).load("c");
+                } catch (LinkageError | RuntimeException e) {
+                    unavailable = "cannot load the C library through jnr-ffi: " + e.getMessage();
+                }
+            }
+            LIBC = libc;
+            RUNTIME = libc == null ? null : jnr.ffi.Runtime.getRuntime(libc);
+            SYS_GETTID = cpu == Platform.CPU.AARCH64 ? 178 : 186;
+            UNAVAILABLE = unavailable;
+        }
+    }
+
+    private static LibC libc() throws HostNotReadyException {
+        if (Native.LIBC == null) {
+            throw new HostNotReadyException(Native.UNAVAILABLE);
+        }
+        return Native.LIBC;
+    }
+
+    private static SyscallFailure failure(String call) {
+        int errno = LastError.getLastError(Native.RUNTIME);
+        String reason = Native.LIBC.strerror(errno);
+        return new SyscallFailure(call, errno, reason == null ? "errno " + errno : reason);
+    }
+
+    static void unshare(int flags) throws RuntimeFailure {
+        if (libc().unshare(flags) != 0) {
+            throw failure("unshare(" + (flags == CLONE_NEWNET ? "CLONE_NEWNET" : "0x" + Integer.toHexString(flags))
+                    + ")");
+        }
+    }
+
+    /** mount(2); {@code fstype} and {@code data} may be null where the kernel ignores them (binds, propagation). */
+    static void mount(String source, String target, String fstype, long flags, String data) throws RuntimeFailure {
+        if (libc().mount(source, target, fstype, flags, data) != 0) {
+            throw failure(describeMount(source, target, fstype, flags, data));
+        }
+    }
+
+    static String describeMount(String source, String target, String fstype, long flags, String data) {
+        List<String> args = new ArrayList<>(List.of(quote(source == null ? "" : source), quote(target)));
+        if (fstype != null) {
+            args.add(quote(fstype));
+        }
+        args.add(MountFlags.describeMount(flags));
+        if (data != null) {
+            args.add(quote(data));
+        }
+        return "mount(" + String.join(", ", args) + ")";
+    }
+
+    static void umount2(String target, int flags) throws RuntimeFailure {
+        if (libc().umount2(target, flags) != 0) {
+            throw failure("umount2(" + quote(target) + ", " + MountFlags.describeUmount(flags) + ")");
+        }
+    }
+
+    /** open(2) without O_CREAT; returns the file descriptor. */
+    static int open(String path, int flags) throws RuntimeFailure {
+        int fd = libc().open(path, flags, 0);
+        if (fd < 0) {
+            throw failure("open(" + quote(path) + ")");
+        }
+        return fd;
+    }
+
+    /** Closes a descriptor this package opened; a failure to close changes nothing the caller could act on. */
+    static void close(int fd) {
+        if (fd >= 0 && Native.LIBC != null) {
+            Native.LIBC.close(fd);
+        }
+    }
+
+    /** flock(2) on a descriptor opened from {@code path}, which is named in the message. */
+    static void flock(int fd, int operation, String path) throws RuntimeFailure {
+        if (libc().flock(fd, operation) != 0) {
+            throw failure("flock(" + quote(path) + ", " + (operation == LOCK_EX ? "LOCK_EX" : operation) + ")");
+        }
+    }
+
+    static int socket(int domain, int type, int protocol) throws RuntimeFailure {
+        int fd = libc().socket(domain, type, protocol);
+        if (fd < 0) {
+            throw failure("socket(" + domain + ", " + type + ", " + protocol + ")");
+        }
+        return fd;
+    }
+
+    /** ioctl(2); {@code what} names the request and its subject for the message, e.g. {@code SIOCGIFFLAGS, "lo"}. */
+    static int ioctl(int fd, long request, byte[] argument, String what) throws RuntimeFailure {
+        int result = libc().ioctl(fd, request, argument);
+        if (result < 0) {
+            throw failure("ioctl(" + what + ")");
+        }
+        return result;
+    }
+
+    /** The kernel's id of the calling thread, as in /proc/self/task/TID. */
+    static int gettid() throws RuntimeFailure {
+        long tid = libc().syscall(Native.SYS_GETTID);
+        if (tid < 0) {
+            throw failure("gettid()");
+        }
+        return (int) tid;
+    }
+
+    /** mount_setattr(2) on {@code path}, relative to nothing (AT_FDCWD); ENOSYS on kernels older than 5.12. */
+    static void mountSetattr(String path, int atFlags, MountAttr attr) throws RuntimeFailure {
+        byte[] struct = attr.toBytes();
+        if (libc().syscall(SYS_MOUNT_SETATTR, AT_FDCWD, path, atFlags, struct, struct.length) != 0) {
+            String flags = atFlags == AT_RECURSIVE ? "AT_RECURSIVE" : "0x" + Integer.toHexString(atFlags);
+            throw failure("mount_setattr(" + quote(path) + ", " + flags + ", " + attr + ")");
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s + "\"";
+    }
+}
