@@ -1,11 +1,14 @@
 package dev.jstack.cli;
 
-/** The entry point of the jstack command. */
+import java.nio.file.Path;
+
+/** The entry point of the jstack command: runs in the process's working directory and environment. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(ExitCode.OK);
+        JstackCommand root = new JstackCommand(Path.of("").toAbsolutePath(), System.getenv());
+        System.exit(root.commandLine().execute(args));
     }
 }

@@ -1,0 +1,75 @@
+package dev.jstack.cli;
+
+import dev.jstack.spec.InvalidStackException;
+import dev.jstack.spec.LoadResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root command: the global options, the list of subcommands, and the host context (working directory,
+ * environment) that commands load the stack from.
+ */
+@Command(name = "jstack", mixinStandardHelpOptions = true, versionProvider = JstackVersion.class,
+        description = "A daemonless, compose-like orchestrator for Linux.")
+public final class JstackCommand implements Callable<Integer> {
+
+    /** Every subcommand, in the order help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ConfigCommand.class,
+            GraphCommand.class,
+            VersionCommand.class);
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Path workingDir;
+    private final Map<String, String> environment;
+
+    /** A root command working in {@code workingDir} with the given process environment. */
+    public JstackCommand(Path workingDir, Map<String, String> environment) {
+        this.workingDir = workingDir;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The command line for this root, with every subcommand and jstack's error handling. */
+    public CommandLine commandLine() {
+        CommandLine cli = new CommandLine(this);
+        SUBCOMMANDS.forEach(cli::addSubcommand);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOverwrittenOptionsAllowed(true);
+        ErrorReporter errors = new ErrorReporter();
+        cli.setParameterExceptionHandler(errors);
+        cli.setExecutionExceptionHandler(errors);
+        return cli;
+    }
+
+    /** The root command of any command in its tree. */
+    static JstackCommand of(CommandSpec spec) {
+        return (JstackCommand) spec.root().userObject();
+    }
+
+    GlobalOptions global() {
+        return global;
+    }
+
+    /** Loads the stack that the global options name, warnings to the command's error stream. */
+    LoadResult load(CommandSpec command) throws InvalidStackException {
+        return global.load(workingDir, environment, command.commandLine().getErr());
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "a command is missing");
+    }
+}
