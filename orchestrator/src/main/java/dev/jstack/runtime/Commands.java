@@ -1,0 +1,122 @@
+package dev.jstack.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Owns the running of external programs: a bounded wait, output captured in temporary files (not pipes,
+ * which a container that inherits them would hold open forever), and a process that is always reaped,
+ * killed with its descendants when it overstays.
+ */
+final class Commands {
+
+    /** What a finished program left: its exit code and its captured stdout and stderr. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private static final File DEV_NULL = new File("/dev/null");
+    private static final Duration GRACE = Duration.ofSeconds(2);
+
+    private Commands() {
+    }
+
+    /**
+     * Runs {@code argv} with stdin from /dev/null and captures stdout and stderr. {@code what} names the call
+     * in failures ("runc state web").
+     */
+    static Result run(String what, List<String> argv, Duration timeout) throws RuntimeFailure {
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("jstack-cmd", ".out");
+            err = Files.createTempFile("jstack-cmd", ".err");
+            ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(DEV_NULL)
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            int code = run(what, builder, timeout);
+            return new Result(code, Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new RuntimeFailure(what + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    /** Runs a prepared builder with its own redirects; returns the exit code, or fails after {@code timeout}. */
+    static int run(String what, ProcessBuilder builder, Duration timeout) throws RuntimeFailure {
+        Process process = start(what, builder);
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+            stop(process);
+            throw new RuntimeFailure(what + ": no answer after " + readable(timeout) + "; stopped it");
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure(what + ": interrupted; stopped it", e);
+        }
+    }
+
+    /** Runs a prepared builder (e.g. with inherited stdio) until it ends, however long that is. */
+    static int runToEnd(String what, ProcessBuilder builder) throws RuntimeFailure {
+        Process process = start(what, builder);
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure(what + ": interrupted; stopped it", e);
+        }
+    }
+
+    private static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private static Process start(String what, ProcessBuilder builder) throws RuntimeFailure {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new RuntimeFailure(what + ": cannot run " + builder.command().get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Asks politely, then kills the process and what it started, and waits so that no zombie is left. */
+    private static void stop(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        boolean ended;
+        try {
+            ended = process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ended = false;
+        }
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        process.onExit().join();
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A temporary file left behind is harmless; the call's own outcome matters more.
+            file.toFile().deleteOnExit();
+        }
+    }
+}

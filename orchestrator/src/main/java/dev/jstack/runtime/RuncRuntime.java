@@ -1,0 +1,220 @@
+package dev.jstack.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Owns the calls to an OCI runtime's command line (runc by default, crun by choice), as containerd and Podman
+ * make them. Every call passes {@code --log FILE --log-format json}, so that a failure carries the runtime's own
+ * message even when its stderr is the container's log.
+ */
+public final class RuncRuntime implements ContainerRuntime {
+
+    /** The runtime used when none is chosen. */
+    public static final String DEFAULT = "runc";
+
+    private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final String PID_FILE = "init.pid";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String binary;
+    private final Path stateRoot;
+    private final BundleWriter writer = new BundleWriter();
+
+    /** runc with its own default state root. */
+    public RuncRuntime() {
+        this(DEFAULT, null);
+    }
+
+    /**
+     * @param binary    the runtime's program ("runc", "crun" or a path)
+     * @param stateRoot the runtime's {@code --root}, or null for the runtime's default
+     */
+    public RuncRuntime(String binary, Path stateRoot) {
+        this.binary = binary;
+        this.stateRoot = stateRoot;
+    }
+
+    @Override
+    public int create(ContainerSpec spec, Path logFile) throws RuntimeFailure {
+        writer.write(spec);
+        Path pidFile = spec.bundleDir().resolve(PID_FILE);
+        try {
+            Files.deleteIfExists(pidFile);
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new RuntimeFailure(label("create", spec.id()) + ": " + e.getMessage(), e);
+        }
+        // The container inherits runc's stdout and stderr: appending to the log file directly means its
+        // output lands there with no process of jstack's in between, and nothing to keep a pipe open.
+        ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+        withRuntimeLog("create", spec.id(), runtimeLog -> {
+            ProcessBuilder builder = new ProcessBuilder(argv(runtimeLog, "create", "--bundle",
+                    spec.bundleDir().toString(), "--pid-file", pidFile.toString(), spec.id()))
+                    .redirectInput(new File("/dev/null")).redirectOutput(log).redirectError(log);
+            int code = Commands.run(label("create", spec.id()), builder, CREATE_TIMEOUT);
+            String error = code == 0 ? "" : RuntimeErrors.message(read(runtimeLog), "", code);
+            return new Outcome(label("create", spec.id()), code, "", error);
+        }).orFail();
+        return readPid(pidFile, spec.id());
+    }
+
+    @Override
+    public void start(String id) throws RuntimeFailure {
+        call("start", id, List.of(id)).orFail();
+    }
+
+    @Override
+    public Optional<ContainerStatus> state(String id) throws RuntimeFailure {
+        Outcome outcome = call("state", id, List.of(id));
+        if (outcome.exitCode() != 0 && RuntimeErrors.isUnknownContainer(outcome.error())) {
+            return Optional.empty();
+        }
+        return Optional.of(status(parse(outcome.orFail().stdout(), "state", id), "state", id));
+    }
+
+    @Override
+    public List<ContainerStatus> list(String prefix) throws RuntimeFailure {
+        JsonNode all = parse(call("list", null, List.of("--format", "json")).orFail().stdout(), "list", null);
+        List<ContainerStatus> result = new ArrayList<>();
+        for (JsonNode entry : all) {
+            if (entry.path("id").asText("").startsWith(prefix)) {
+                result.add(status(entry, "list", null));
+            }
+        }
+        result.sort(Comparator.comparing(ContainerStatus::id));
+        return List.copyOf(result);
+    }
+
+    @Override
+    public void kill(String id, String signal) throws RuntimeFailure {
+        call("kill", id, List.of(id, signal)).orFail();
+    }
+
+    @Override
+    public void delete(String id, boolean force) throws RuntimeFailure {
+        call("delete", id, force ? List.of("--force", id) : List.of(id)).orFail();
+    }
+
+    @Override
+    public int exec(String id, List<String> command, boolean tty) throws RuntimeFailure {
+        List<String> args = new ArrayList<>();
+        if (tty) {
+            args.add("-t");
+        }
+        args.add(id);
+        args.addAll(command);
+        Outcome outcome = withRuntimeLog("exec", id, runtimeLog -> {
+            ProcessBuilder builder = new ProcessBuilder(argv(runtimeLog, "exec", args.toArray(String[]::new)))
+                    .inheritIO();
+            int code = Commands.runToEnd(label("exec", id), builder);
+            // A command's own non-zero status leaves no error in the runtime's log; the runtime's failures do.
+            String logged = read(runtimeLog);
+            String error = logged.isBlank() ? "" : RuntimeErrors.message(logged, "", code);
+            return new Outcome(label("exec", id), code, "", error);
+        });
+        if (!outcome.error().isEmpty()) {
+            throw new RuntimeFailure(outcome.label() + ": " + outcome.error());
+        }
+        return outcome.exitCode();
+    }
+
+    /** The result of one call: its exit code, its stdout, the runtime's error (empty on success). */
+    private record Outcome(String label, int exitCode, String stdout, String error) {
+        Outcome orFail() throws RuntimeFailure {
+            if (exitCode != 0) {
+                throw new RuntimeFailure(label + ": " + error);
+            }
+            return this;
+        }
+    }
+
+    @FunctionalInterface
+    private interface LoggedCall {
+        Outcome run(Path runtimeLog) throws RuntimeFailure;
+    }
+
+    private Outcome call(String verb, String id, List<String> args) throws RuntimeFailure {
+        return withRuntimeLog(verb, id, runtimeLog -> {
+            Commands.Result result = Commands.run(label(verb, id), argv(runtimeLog, verb, args.toArray(String[]::new)),
+                    CALL_TIMEOUT);
+            String error = result.exitCode() == 0 ? ""
+                    : RuntimeErrors.message(read(runtimeLog), result.stderr(), result.exitCode());
+            return new Outcome(label(verb, id), result.exitCode(), result.stdout(), error);
+        });
+    }
+
+    /** Runs one call with a fresh runtime log file, removed afterwards. */
+    private Outcome withRuntimeLog(String verb, String id, LoggedCall call) throws RuntimeFailure {
+        Path runtimeLog;
+        try {
+            runtimeLog = Files.createTempFile("jstack-" + verb, ".log");
+        } catch (IOException e) {
+            throw new RuntimeFailure(label(verb, id) + ": " + e.getMessage(), e);
+        }
+        try {
+            return call.run(runtimeLog);
+        } finally {
+            runtimeLog.toFile().delete();
+        }
+    }
+
+    private List<String> argv(Path runtimeLog, String verb, String... args) {
+        List<String> argv = new ArrayList<>(List.of(binary));
+        if (stateRoot != null) {
+            argv.add("--root");
+            argv.add(stateRoot.toString());
+        }
+        argv.addAll(List.of("--log", runtimeLog.toString(), "--log-format", "json", verb));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
+    private String label(String verb, String id) {
+        return id == null ? binary + " " + verb : binary + " " + verb + " " + id;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private int readPid(Path pidFile, String id) throws RuntimeFailure {
+        try {
+            return Integer.parseInt(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new RuntimeFailure(label("create", id) + ": no pid in " + pidFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode parse(String json, String verb, String id) throws RuntimeFailure {
+        try {
+            return JSON.readTree(json.isBlank() ? "null" : json);
+        } catch (IOException e) {
+            throw new RuntimeFailure(label(verb, id) + ": unreadable answer: " + e.getMessage(), e);
+        }
+    }
+
+    private ContainerStatus status(JsonNode node, String verb, String id) throws RuntimeFailure {
+        if (!node.hasNonNull("id") || !node.hasNonNull("status")) {
+            throw new RuntimeFailure(label(verb, id) + ": answer without id or status: " + node);
+        }
+        String bundle = node.path("bundle").asText("");
+        return new ContainerStatus(node.get("id").asText(), node.get("status").asText(), node.path("pid").asInt(0),
+                bundle.isEmpty() ? null : Path.of(bundle));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jstack.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandsTest {
+
+    private static final Duration GENEROUS = Duration.ofMinutes(1);
+
+    @Test
+    void capturesStatusStdoutAndStderrSeparately() throws Exception {
+        Commands.Result result = Commands.run("sh test",
+                List.of("/bin/sh", "-c", "echo out; echo err >&2; read x; echo \"[$x]\"; exit 3"), GENEROUS);
+        assertEquals(new Commands.Result(3, "out\n[]\n", "err\n"), result);
+    }
+
+    @Test
+    void aGrandchildHoldingTheOutputOpenDoesNotBlockTheCall(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        Commands.Result result = Commands.run("sh test",
+                List.of("/bin/sh", "-c", "sleep 300 & echo $! > " + pidFile + "; echo started"), GENEROUS);
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        assertEquals(new Commands.Result(0, "started\n", ""), result);
+    }
+
+    @Test
+    void aProgramThatOverstaysIsStoppedAndReaped() {
+        RuntimeFailure e = assertThrows(RuntimeFailure.class,
+                () -> Commands.run("sleeper", List.of("/bin/sh", "-c", "sleep 300"), Duration.ofMillis(300)));
+        assertEquals("sleeper: no answer after 300 ms; stopped it", e.getMessage());
+        assertTrue(ProcessHandle.current().children().noneMatch(p -> p.info().command().orElse("").contains("sh")),
+                "no child of this JVM is left");
+    }
+
+    @Test
+    void aMissingProgramIsNamed() {
+        RuntimeFailure e = assertThrows(RuntimeFailure.class,
+                () -> Commands.run("probe", List.of("/nonexistent/prog"), GENEROUS));
+        assertTrue(e.getMessage().startsWith("probe: cannot run /nonexistent/prog: "), e.getMessage());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jstack.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Messages as runc 1.1.5 leaves them (captured on this kind of host), reduced to what the user needs. */
+class RuntimeErrorsTest {
+
+    @Test
+    void theLastErrorOfTheJsonLogWinsWithoutRuncsPrefixes() {
+        String log = "{\"level\":\"warning\",\"msg\":\"unknown capability\",\"time\":\"t\"}\n"
+                + "{\"level\":\"error\",\"msg\":\"runc create failed: unable to start container process: exec:"
+                + " \\\"nosuch\\\": executable file not found in $PATH\",\"time\":\"t\"}\n";
+        assertEquals("exec: \"nosuch\": executable file not found in $PATH",
+                RuntimeErrors.message(log, "ignored stderr", 1));
+    }
+
+    @Test
+    void execFailuresLoseTheirPrefixToo() {
+        String log = "{\"level\":\"error\",\"msg\":\"exec failed: unable to start container process: exec:"
+                + " \\\"nosuch\\\": executable file not found in $PATH\",\"time\":\"t\"}";
+        assertEquals("exec: \"nosuch\": executable file not found in $PATH", RuntimeErrors.message(log, "", 255));
+    }
+
+    @Test
+    void withoutALogTheLastLineOfStderrTells() {
+        assertEquals("container does not exist",
+                RuntimeErrors.message("", "some noise\ncontainer does not exist\n\n", 1));
+        assertEquals("container does not exist",
+                RuntimeErrors.message("time=\"t\" level=error msg=\"x\"\n", "container does not exist\n", 1));
+    }
+
+    @Test
+    void withNothingAtAllTheStatusTells() {
+        assertEquals("exited with status 137", RuntimeErrors.message("", " \n", 137));
+    }
+
+    @Test
+    void unknownContainersAreRecognisedInRuncAndCrunWording() {
+        assertTrue(RuntimeErrors.isUnknownContainer("container does not exist"));
+        assertTrue(RuntimeErrors.isUnknownContainer(
+                "error opening file `/run/crun/web/status`: No such file or directory"));
+        assertFalse(RuntimeErrors.isUnknownContainer("permission denied"));
+    }
+}
