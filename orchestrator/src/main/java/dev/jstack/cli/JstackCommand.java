@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
  * environment) that commands load the stack from.
  */
 @Command(name = "jstack", mixinStandardHelpOptions = true, versionProvider = JstackVersion.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "A daemonless, compose-like orchestrator for Linux.")
 public final class JstackCommand implements Callable<Integer> {
 

@@ -126,7 +126,8 @@ final class StackTree {
         if (v.type() == Mount.Type.TMPFS && (v.tmpfsSize() > 0 || v.tmpfsMode() >= 0)) {
             Map<String, Object> tmpfs = new LinkedHashMap<>();
             if (v.tmpfsSize() > 0) tmpfs.put("size", v.tmpfsSize());
-            if (v.tmpfsMode() >= 0) tmpfs.put("mode", v.tmpfsMode());
+            // Modes are read as octal text, as chmod reads them.
+            if (v.tmpfsMode() >= 0) tmpfs.put("mode", String.format("%04o", v.tmpfsMode()));
             m.put("tmpfs", tmpfs);
         }
         return m;

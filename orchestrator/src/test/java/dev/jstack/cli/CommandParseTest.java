@@ -78,6 +78,19 @@ class CommandParseTest {
     }
 
     @Test
+    void everyCommandTakesHelp() {
+        assertTrue(parse("--help").isUsageHelpRequested());
+        assertTrue(parse("graph", "--help").subcommand().isUsageHelpRequested());
+        assertTrue(parse("config", "-h").subcommand().isUsageHelpRequested());
+    }
+
+    @Test
+    void theLastProjectNameWins() {
+        parse("-p", "one", "config", "-p", "two");
+        assertEquals("two", root.global.projectName);
+    }
+
+    @Test
     void everySubcommandIsRegistered() {
         assertEquals(List.of("config", "graph", "up", "down", "ps", "logs", "exec", "version"),
                 List.copyOf(root.commandLine().getSubcommands().keySet()));

@@ -114,7 +114,7 @@ class StackWriterTest {
                         read_only: false
                         tmpfs:
                           size: 65536
-                          mode: 1023
+                          mode: '1777'
                     labels:
                       tier: web
                     profiles:
