@@ -85,6 +85,11 @@ public final class Containers {
                 out.add(new MountSpec(dir, "tmpfs", "tmpfs", List.of("nosuid", "nodev", mode)));
             }
         }
+        if (create.netns() instanceof Netns.Host && !s.security().privileged()) {
+            // sysfs cannot be mounted anew from the host's network namespace (EBUSY): bind the host's, read-only,
+            // as Docker does for --net=host.
+            out.add(new MountSpec("/sys", "bind", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", "ro")));
+        }
         Path etc = paths.etcDir(create.etcOwner());
         for (String file : EtcFiles.NAMES) {
             out.add(new MountSpec("/etc/" + file, "bind", etc.resolve(file).toString(), List.of("rbind", "rprivate")));

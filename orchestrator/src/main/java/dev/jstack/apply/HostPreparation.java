@@ -35,7 +35,7 @@ final class HostPreparation {
         ProjectPaths paths = host.paths();
         String id = a.container();
         if (a.netns() instanceof Netns.Existing ns && !host.pins().isNetworkNamespace(Path.of(ns.path()))) {
-            throw new RuntimeFailure("service " + a.service() + ": network_mode ns:" + ns.path()
+            throw new RuntimeFailure("network_mode ns:" + ns.path()
                     + " is not a network namespace: create it first (e.g. ip netns add NAME)"
                     + " or fix the path");
         }
@@ -47,11 +47,21 @@ final class HostPreparation {
             etc.write(etcDir, owner, a.netns(), containers.hostname(a));
         }
         for (Mount m : a.config().volumes()) {
+            requireMountPoint(a, m);
             if (m.type() != Mount.Type.TMPFS) {
                 Files.createDirectories(containers.hostSource(id, m));
             }
         }
         mountRootfs(a, spec.rootfs());
+    }
+
+    // The host's root is bound read-only, so runc cannot make a missing mount point in it; say so before runc does.
+    private static void requireMountPoint(Action.CreateContainer a, Mount m) throws RuntimeFailure {
+        if (a.config().rootfs() instanceof Rootfs.HostRoot && !Files.exists(Path.of(m.target()))) {
+            throw new RuntimeFailure("cannot mount " + m.type().yamlName() + " at " + m.target()
+                    + ": with `rootfs: host` the host's root is read-only, so the mount point must exist on the host;"
+                    + " use an existing directory such as /mnt or /srv, or create " + m.target() + " on the host");
+        }
     }
 
     private void mountRootfs(Action.CreateContainer a, Path target) throws RuntimeFailure, IOException {
@@ -61,7 +71,7 @@ final class HostPreparation {
         } else if (a.config().rootfs() instanceof Rootfs.Directory dir) {
             Path lower = Path.of(dir.path());
             if (!Files.isDirectory(lower)) {
-                throw new RuntimeFailure("service " + a.service() + ": rootfs " + lower + " is not a directory");
+                throw new RuntimeFailure("rootfs " + lower + " is not a directory");
             }
             Path upper = host.paths().upperDir(a.container());
             Path work = host.paths().workDir(a.container());
@@ -69,7 +79,7 @@ final class HostPreparation {
             Files.createDirectories(work);
             host.rootfs().mountOverlay(List.of(lower), upper, work, target);
         } else {
-            throw new RuntimeFailure("service " + a.service() + ": images are not supported yet");
+            throw new RuntimeFailure("images are not supported yet");
         }
     }
 

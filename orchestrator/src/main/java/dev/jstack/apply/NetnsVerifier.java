@@ -18,7 +18,8 @@ public interface NetnsVerifier {
     /** The real check, reading /proc of this host. */
     static NetnsVerifier proc() {
         return (container, pid, netns) -> {
-            Path expected = netns.path() == null ? Path.of("/proc/1/ns/net") : Path.of(netns.path());
+            // Host mode means the namespace jstack itself runs in, which runc passes on; /proc/1 may be unreadable.
+            Path expected = netns.path() == null ? Path.of("/proc/self/ns/net") : Path.of(netns.path());
             long want = inode(expected);
             long got = inode(Path.of("/proc", Integer.toString(pid), "ns", "net"));
             if (want != got) {
@@ -29,10 +30,16 @@ public interface NetnsVerifier {
         };
     }
 
+    // /proc/PID/ns/net is a magic link whose name holds the inode ("net:[4026531833]"); reading it needs no
+    // permission to stat the target, which a sandbox may refuse even to root. A pin is a plain nsfs mount.
     private static long inode(Path path) throws RuntimeFailure {
         try {
+            if (path.startsWith("/proc")) {
+                String link = Files.readSymbolicLink(path).toString();
+                return Long.parseLong(link.substring(link.indexOf('[') + 1, link.indexOf(']')));
+            }
             return ((Number) Files.getAttribute(path, "unix:ino")).longValue();
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | RuntimeException e) {
             throw new RuntimeFailure("stat(\"" + path + "\"): " + e.getMessage(), e);
         }
     }

@@ -21,6 +21,7 @@ final class Foreground {
     private final PrintWriter err;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean leaving;
+    private Thread follower;
 
     Foreground(Project project, PrintWriter out, PrintWriter err) {
         this.project = project;
@@ -30,11 +31,11 @@ final class Foreground {
 
     int run(Map<String, Long> offsets) throws Exception {
         LogTail tail = new LogTail(project, out, LogTail.colours());
-        Thread hook = new Thread(this::stopAll, "jstack-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        Thread follower = new Thread(() -> tail.follow(offsets, () -> leaving), "jstack-logs");
+        follower = new Thread(() -> tail.follow(offsets, () -> leaving), "jstack-logs");
         follower.setDaemon(true);
         follower.start();
+        Thread hook = new Thread(this::stopAll, "jstack-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         while (anyRunning()) {
             Thread.sleep(POLL.toMillis());
         }
@@ -54,7 +55,6 @@ final class Foreground {
 
     // Runs in the shutdown hook: Ctrl-C stops every container, as compose does, and removes nothing.
     private void stopAll() {
-        leaving = true;
         err.println("Gracefully stopping... (press Ctrl+C again to force)");
         err.flush();
         try (ProjectLock lock = ProjectLock.acquire(project.paths().lockFile(), project.paths().project(),
@@ -66,6 +66,13 @@ final class Foreground {
         } catch (Exception e) {
             err.println("jstack: error: " + e.getMessage());
         } finally {
+            // The services' last words (written while they stopped) are shown before jstack ends.
+            leaving = true;
+            try {
+                follower.join(POLL.toMillis() * 4);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             err.flush();
             stopped.countDown();
         }
