@@ -89,7 +89,13 @@ final class Kernel {
         return Shell.run("runc", "list", "-q").expectOk().out().lines().filter(l -> l.startsWith(prefix)).toList();
     }
 
-    static boolean processExists(int pid) {
-        return Files.exists(Path.of("/proc/" + pid));
+    /** True while {@code pid} is a live process; a zombie that its new parent has not reaped yet is dead. */
+    static boolean processAlive(int pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -48,7 +48,7 @@ class LeftoversTest {
 
         JSTACK.down();
 
-        pids.forEach(pid -> assertFalse(Kernel.processExists(pid), "process " + pid + " is gone"));
+        pids.forEach(pid -> assertFalse(Kernel.processAlive(pid), "process " + pid + " is gone"));
         assertEquals(List.of(), Kernel.mountsContaining(JSTACK.project()));
         assertEquals(List.of(), Kernel.netnsNames().stream().filter(n -> n.contains(JSTACK.project())).toList());
         assertEquals(List.of(), Kernel.cgroupsContaining(JSTACK.project()));
