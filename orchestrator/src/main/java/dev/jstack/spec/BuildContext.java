@@ -10,6 +10,11 @@ import java.util.Set;
 record BuildContext(Values values, Path projectDir, Environment env, Set<String> declaredVolumes,
                     LoadOptions options) {
 
+    /** The same context reporting nowhere: to build the stand-in of a part that was already reported. */
+    BuildContext quiet() {
+        return new BuildContext(new Values(new Diagnostics()), projectDir, env, declaredVolumes, options);
+    }
+
     Diagnostics out() {
         return values.out();
     }

@@ -26,7 +26,13 @@ final class Fixes {
     static final String YAML_RECURSIVE_ALIAS = "an anchor cannot be used inside its own node: write the value out";
     static final String YAML_TAG = "remove the tag: jstack reads plain YAML 1.2 values";
     static final String KEY_NOT_STRING = "write the key as a plain string";
-    static final String INTERPOLATION = "set the variable in the environment or in .env, or write `$$` for a literal `$`";
+    static final String REQUIRED_VARIABLE = "set the variable in the environment or in .env";
+    static final String INTERPOLATION_SYNTAX = "write `${NAME}`, `${NAME:-default}` or `${NAME:?message}`, and `$$` "
+            + "for a literal `$`";
+
+    static String unsetVariable(String name) {
+        return "set " + name + ", or give a default: ${" + name + ":-default}";
+    }
     static final String NO_SERVICES = "add a `services:` mapping with at least one service";
     static final String VERSION = "remove `version`: the format has no versions";
 
@@ -117,10 +123,49 @@ final class Fixes {
     static final String NETWORK_MODE = "use network_mode: host, none, service:NAME or ns:PATH";
     static final String NETWORK_MODE_MISSING = "add `network_mode: host`, `none` or `service:NAME`: jstack has no "
             + "bridge networks yet";
+    static final String BRIDGE_MODE = "use network_mode: host, none or service:NAME instead";
     static final String CONTAINER_MODE = "use network_mode: service:NAME to join another service's namespace";
 
-    static String allowed(String what) {
-        return "allowed: " + what;
+    /** What a key's value may look like, and an example of it, for messages about a value of the wrong type. */
+    record Shape(String expected, String example) {
+    }
+
+    private static final Map<String, Shape> SHAPES = Map.ofEntries(
+            Map.entry("environment", new Shape("a list of `KEY=VALUE` or a mapping",
+                    "write `environment: {KEY: value}` or `environment: [KEY=value]`")),
+            Map.entry("labels", new Shape("a list of `KEY=VALUE` or a mapping",
+                    "write `labels: {com.example.role: db}` or `labels: [com.example.role=db]`")),
+            Map.entry("extra_hosts", new Shape("a list of `HOST:IP` or a mapping", EXTRA_HOST)),
+            Map.entry("cap_add", new Shape("a list of capability names", "write `cap_add: [NET_ADMIN]`")),
+            Map.entry("cap_drop", new Shape("a list of capability names", "write `cap_drop: [NET_RAW]`")),
+            Map.entry("dns", new Shape("a string or a list of strings", "write `dns: 10.0.0.2` or a list")),
+            Map.entry("dns_search", new Shape("a string or a list of strings", "write `dns_search: example.com`"
+                    + " or a list")),
+            Map.entry("dns_opt", new Shape("a list of resolver options", "write `dns_opt: [ndots:2]`")),
+            Map.entry("expose", new Shape("a list of ports", EXPOSE)),
+            Map.entry("profiles", new Shape("a list of profile names", "write `profiles: [debug]`")),
+            Map.entry("tmpfs", new Shape("a path or a list of paths", "write `tmpfs: /run` or "
+                    + "`tmpfs: [/run, /tmp:size=64m]`")),
+            Map.entry("ulimits", new Shape("a mapping of limits", "write `ulimits: {nofile: 1024}` or "
+                    + "`ulimits: {nofile: {soft: 1024, hard: 2048}}`")),
+            Map.entry("healthcheck", new Shape("a mapping", "write `healthcheck: {test: [\"CMD\", \"true\"], "
+                    + "interval: 10s}`")),
+            Map.entry("services", new Shape("a mapping of service names to services",
+                    "write `services:` followed by each service's name and its keys")),
+            Map.entry("command", new Shape("a string or a list", "write `command: [\"prog\", \"arg\"]` or "
+                    + "`command: prog arg`")));
+
+    private static final Shape TOP_VOLUMES = new Shape("a mapping of volume names",
+            "write `volumes: {data: {}}`");
+
+    /** The shape of the value at a dotted path, or null when there is nothing more specific to say. */
+    static Shape shape(String path) {
+        if (path.equals("volumes")) return TOP_VOLUMES;
+        return SHAPES.get(path.substring(path.lastIndexOf('.') + 1));
+    }
+
+    static String write(String what) {
+        return "write " + what;
     }
 
     static String volumeDeclared(String name) {

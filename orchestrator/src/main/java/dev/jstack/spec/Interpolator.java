@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Applies {@link Interpolation} to every scalar value of a tree (never to keys). A value that cannot be
  * interpolated is reported at the column of the failing expression and kept as a broken scalar, so that the
- * model builder neither uses it nor reports it a second time.
+ * model builder neither uses it nor reports it a second time. A variable used without a default while unset
+ * is a warning, as in Compose.
  */
 final class Interpolator {
 
@@ -44,11 +47,18 @@ final class Interpolator {
     private YNode scalar(YNode.Scalar s, String path) {
         // only text with a `$` can change; the rest keeps its YAML type (an int stays an int)
         if (s.broken() || s.kind() != YNode.Kind.STR || s.text().indexOf('$') < 0) return s;
+        Set<String> unset = new TreeSet<>();
         try {
-            String value = Interpolation.interpolate(s.text(), lookup);
+            String value = Interpolation.interpolate(s.text(), lookup, unset);
+            for (String name : unset) {
+                out.warning(s.at(), "`" + path + "`: variable " + name + " is not set, so it stands for an empty "
+                        + "string", Fixes.unsetVariable(name));
+            }
             return new YNode.Scalar(value, YNode.Kind.STR, s.at(), s.shift(), false);
         } catch (Interpolation.InterpolationException e) {
-            out.error(s.at(e.offset()), "cannot interpolate `" + path + "`: " + e.getMessage(), Fixes.INTERPOLATION);
+            String fix = e.getMessage().startsWith("required variable") ? Fixes.REQUIRED_VARIABLE
+                    : Fixes.INTERPOLATION_SYNTAX;
+            out.error(s.at(e.offset()), "cannot interpolate `" + path + "`: " + e.getMessage(), fix);
             return new YNode.Scalar(s.text(), YNode.Kind.STR, s.at(), s.shift(), true);
         }
     }

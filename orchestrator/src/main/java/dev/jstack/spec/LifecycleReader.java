@@ -44,7 +44,7 @@ final class LifecycleReader {
         SortedMap<String, Dependency> result = new TreeMap<>();
         if (node != null && !(node instanceof YNode.Mapping) && !(node instanceof YNode.Scalar s && s.isNull())) {
             v.error(node, "`" + path + "` must be a list or a mapping, found " + YNode.describe(node),
-                    Fixes.allowed("a list of service names, or a mapping of names to {condition, restart, required}"));
+                    Fixes.write("a list of service names, or a mapping of names to {condition, restart, required}"));
             return result;
         }
         YNode.Mapping m = v.mapping(node, path, null);
@@ -97,9 +97,9 @@ final class LifecycleReader {
         if (m == null) return null;
         Keys.check(m, new Keys.Place(path, Keys.HEALTHCHECK, Set.of(), false, false), ctx.out());
         List<String> test = test(m.get("test"), path + ".test");
-        Long retries = v.integer(m.get("retries"), path + ".retries", Fixes.allowed("a number of retries, 0 or more"));
+        Long retries = v.integer(m.get("retries"), path + ".retries", Fixes.write("a number of retries, 0 or more"));
         if (retries != null && retries < 0) {
-            v.error(m.get("retries"), "`" + path + ".retries` must not be negative", Fixes.allowed("0 or more"));
+            v.error(m.get("retries"), "`" + path + ".retries` must not be negative", Fixes.write("0 or more"));
             retries = null;
         }
         Boolean disable = v.bool(m.get("disable"), path + ".disable");

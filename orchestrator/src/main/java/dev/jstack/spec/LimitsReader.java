@@ -52,7 +52,7 @@ final class LimitsReader {
         if (CAPABILITIES.contains(bare)) return "CAP_" + bare;
         v.error(s, "`" + path + "` entry `" + s.text() + "` is not a Linux capability",
                 KeyHelp.closest(bare, CAPABILITIES).map(c -> Fixes.didYouMean("CAP_" + c))
-                        .orElse(Fixes.allowed("capability names such as NET_ADMIN or CAP_SYS_TIME, or ALL")));
+                        .orElse(Fixes.write("capability names such as NET_ADMIN or CAP_SYS_TIME, or ALL")));
         return null;
     }
 
@@ -87,7 +87,7 @@ final class LimitsReader {
             String p = path + "." + e.key();
             if (!ULIMITS.contains(e.key())) {
                 v.error(e.keyAt(), "unknown ulimit `" + e.key() + "` in `" + path + "`", KeyHelp.closest(e.key(),
-                        ULIMITS).map(Fixes::didYouMean).orElse(Fixes.allowed(String.join(", ", new TreeSet<>(ULIMITS)))));
+                        ULIMITS).map(Fixes::didYouMean).orElse(Fixes.write(String.join(", ", new TreeSet<>(ULIMITS)))));
                 continue;
             }
             Ulimit u = ulimit(e.value(), p);

@@ -40,7 +40,8 @@ final class ModelBuilder {
             services.put(e.key(), r.service());
             if (r.declaredMode() != null) modes.put(e.key(), r.declaredMode());
         }
-        return new Draft(name, root.keyAt("name"), services, modes, volumes, ServiceReader.extensions(root),
+        Position nameAt = root.has("name") ? root.get("name").at() : root.at();
+        return new Draft(name, nameAt, services, modes, volumes, ServiceReader.extensions(root),
                 servicesNode);
     }
 
@@ -71,7 +72,7 @@ final class ModelBuilder {
             SortedMap<String, String> labels = new TreeMap<>();
             YNode labelNode = def.get("labels");
             if (labelNode instanceof YNode.Sequence) {
-                v.error(labelNode, "`" + path + ".labels` must be a mapping, found a list", Fixes.allowed("a mapping"));
+                v.error(labelNode, "`" + path + ".labels` must be a mapping, found a list", Fixes.write("a mapping"));
             } else {
                 v.stringMap(labelNode, path + ".labels").forEach((k, val) -> labels.put(k, val == null ? "" : val));
             }

@@ -62,7 +62,7 @@ final class NetworkReader {
             return abs == null ? null : new NetworkMode.NamespacePath(abs);
         }
         if (text.equals("bridge") || text.equals("default")) {
-            v.error(node, where + " is `" + text + "`: jstack has no bridge networks yet", Fixes.NETWORK_MODE_MISSING);
+            v.error(node, where + " is `" + text + "`: jstack has no bridge networks yet", Fixes.BRIDGE_MODE);
         } else if (text.startsWith("container:")) {
             v.error(node, where + " `" + text + "` names a container", Fixes.CONTAINER_MODE);
         } else {

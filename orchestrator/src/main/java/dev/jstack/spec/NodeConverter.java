@@ -75,7 +75,7 @@ final class NodeConverter {
 
     private YNode convertNode(Node n) {
         if (aliasDepth > 0 && ++expanded > MAX_EXPANDED_NODES) {
-            out.error(lastKey, "aliases expand to more than " + MAX_EXPANDED_NODES + " nodes", Fixes.YAML_ALIASES);
+            out.error(lastKey, "aliases here expand to more than " + MAX_EXPANDED_NODES + " values (an alias bomb?)", Fixes.YAML_ALIASES);
             throw new Stop();
         }
         if (n instanceof ScalarNode s) return scalar(s);
@@ -124,7 +124,8 @@ final class NodeConverter {
 
     private static YNode.Kind kind(ScalarNode s) {
         Tag tag = s.getTag();
-        if (tag.equals(Tag.STR)) return YNode.Kind.STR;
+        // a plain ${VAR} resolves to snakeyaml-engine's own ENV tag: here it is text, interpolated later
+        if (tag.equals(Tag.STR) || tag.equals(Tag.ENV_TAG)) return YNode.Kind.STR;
         if (tag.equals(Tag.NULL)) return YNode.Kind.NULL;
         if (tag.equals(Tag.BOOL)) return YNode.Kind.BOOL;
         if (tag.equals(Tag.INT)) return YNode.Kind.INT;

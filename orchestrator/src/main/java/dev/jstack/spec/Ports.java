@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class Ports {
 
-    static final List<String> PROTOCOLS = List.of("tcp", "udp", "sctp");
+    private static final List<String> PROTOCOLS = List.of("tcp", "udp", "sctp");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 

@@ -50,7 +50,7 @@ final class ProcessReader {
         }
         if (node instanceof YNode.Sequence) return v.list(node, path, YNode.Scalar::text);
         v.error(node, "`" + path + "` must be a string or a list, found " + YNode.describe(node),
-                Fixes.allowed("a string or a list of strings"));
+                Fixes.write("a string or a list of strings"));
         return null;
     }
 
@@ -77,7 +77,7 @@ final class ProcessReader {
                 envFile(item, path, true, item, result);
             } else {
                 v.error(item, "`" + path + "` entries must be a path or `{path, required}`, found "
-                        + YNode.describe(item), Fixes.allowed("a path, a list of paths, or {path, required}"));
+                        + YNode.describe(item), Fixes.write("a path, a list of paths, or {path, required}"));
             }
         }
         return result;
@@ -86,7 +86,7 @@ final class ProcessReader {
     private void envFile(YNode pathNode, String path, boolean required, YNode where, Map<String, String> into) {
         String text = v.string(pathNode, path);
         if (text == null) {
-            if (pathNode == null) v.error(where, "`" + path + "` needs a `path`", Fixes.allowed("{path, required}"));
+            if (pathNode == null) v.error(where, "`" + path + "` needs a `path`", Fixes.write("{path, required}"));
             return;
         }
         String abs = ctx.hostPath(text, where.at());

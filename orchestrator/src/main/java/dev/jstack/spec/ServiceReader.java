@@ -32,7 +32,11 @@ final class ServiceReader {
             v.error(entry.keyAt(), "`" + name + "` is not a valid service name", Fixes.SERVICE_NAME);
         }
         YNode.Mapping svc = v.mapping(entry.value(), path, entry.keyAt());
-        if (svc == null) svc = YNode.emptyMapping(entry.value().at());
+        if (svc == null) {
+            // reported as a wrong type: build an empty service for the rules without more messages about it
+            YNode.Entry empty = new YNode.Entry(name, entry.keyAt(), YNode.emptyMapping(entry.value().at()));
+            return new ServiceReader(ctx.quiet()).read(empty);
+        }
         Keys.check(svc, new Keys.Place(path, Keys.SERVICE, Keys.SERVICE_UNSUPPORTED, true, false), ctx.out());
         NetworkReader.Result network = new NetworkReader(ctx).read(name, svc, entry.keyAt(), path);
         LimitsReader limits = new LimitsReader(ctx);

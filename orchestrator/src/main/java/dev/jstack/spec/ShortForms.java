@@ -43,7 +43,7 @@ final class ShortForms {
         for (YNode item : list.items()) {
             if (!(item instanceof YNode.Scalar s) || s.isNull()) {
                 out.error(item.at(), "`" + path + "` items must be strings, found " + YNode.describe(item),
-                        Fixes.allowed(itemForm(key)));
+                        Fixes.write(itemForm(key)));
                 continue;
             }
             if (s.broken()) continue;
@@ -71,7 +71,7 @@ final class ShortForms {
         if (key.equals("extra_hosts") && cut < 0) cut = text.indexOf(':');
         String name = (cut < 0 ? text : text.substring(0, cut)).strip();
         if (name.isEmpty() || key.equals("extra_hosts") && cut < 0) {
-            out.error(s.at(), "`" + path + "` item `" + text + "` has no name", Fixes.allowed(itemForm(key)));
+            out.error(s.at(), "`" + path + "` item `" + text + "` has no name", Fixes.write(itemForm(key)));
             return null;
         }
         YNode.Scalar value;

@@ -24,7 +24,8 @@ final class Sizes {
         if (m.group(2).isEmpty() && m.group(3) != null && m.group(3).length() == 2) {
             throw new IllegalArgumentException("not a size");
         }
-        int power = "kmgtp".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
+        // indexOf("") is 0: a bare number must not count as kilobytes.
+        int power = m.group(2).isEmpty() ? 0 : "kmgtp".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) throw new IllegalArgumentException("too large");
         return bytes.longValue();

@@ -35,6 +35,7 @@ public final class StackLoader {
         Diagnostics out = new Diagnostics();
         List<StackFiles.StackFile> files = StackFiles.find(options, out);
         if (files.isEmpty() || out.hasErrors()) throw new InvalidStackException(out.sorted());
+        out.fileOrder(files.stream().map(StackFiles.StackFile::shown).toList());
         Path projectDir = files.get(0).path().getParent();
         Environment env = Environment.load(options, projectDir, out);
         List<YNode.Mapping> trees = new ArrayList<>();

@@ -35,8 +35,10 @@ final class Values {
     }
 
     private void wrongType(YNode node, String path, String expected, String fix) {
-        out.error(node.at(), "`" + path + "` must be " + expected + ", found " + YNode.describe(node),
-                fix == null ? Fixes.allowed(expected) : fix);
+        Fixes.Shape shape = path.endsWith("[]") ? null : Fixes.shape(path);
+        String what = shape == null ? expected : shape.expected();
+        String how = fix != null ? fix : shape != null ? shape.example() : Fixes.write(expected);
+        out.error(node.at(), "`" + path + "` must be " + what + ", found " + YNode.describe(node), how);
     }
 
     private static boolean absent(YNode node) {
@@ -58,7 +60,7 @@ final class Values {
             if (t.equals("true")) return Boolean.TRUE;
             if (t.equals("false")) return Boolean.FALSE;
         }
-        wrongType(node, path, "a boolean", Fixes.allowed("true or false"));
+        wrongType(node, path, "a boolean", Fixes.write("true or false"));
         return null;
     }
 

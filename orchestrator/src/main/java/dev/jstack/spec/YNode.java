@@ -24,10 +24,6 @@ sealed interface YNode {
      */
     record Scalar(String text, Kind kind, Position at, int shift, boolean broken) implements YNode {
 
-        static Scalar of(String text, Position at) {
-            return new Scalar(text, Kind.STR, at, -1, false);
-        }
-
         boolean isNull() {
             return kind == Kind.NULL;
         }
