@@ -27,23 +27,31 @@ public final class LinuxNamespacePins implements NamespacePins {
     /** More mounts stacked on one pin than this means something else keeps mounting there: stop trying. */
     private static final int MAX_STACKED_MOUNTS = 16;
 
-    private final Path dir;
-
-    public LinuxNamespacePins() {
-        this(RUN_NETNS);
+    /** What turns an empty pin file into a pinned namespace; tests wrap it to fail after it has mounted. */
+    interface PinMaker {
+        void pin(Path pin) throws RuntimeFailure;
     }
 
-    LinuxNamespacePins(Path dir) {
+    private final Path dir;
+    private final PinMaker maker;
+
+    public LinuxNamespacePins() {
+        this(RUN_NETNS, NetnsPinThread::pinNewNamespace);
+    }
+
+    LinuxNamespacePins(Path dir, PinMaker maker) {
         this.dir = dir;
+        this.maker = maker;
     }
 
     @Override
     public Path create(String name) throws RuntimeFailure {
         Path pin = dir.resolve(checkName(name));
         try (DirectoryLock lock = lockSharedDirectory()) {
+            removeDebris(pin);
             createPinFile(pin, name);
             try {
-                NetnsPinThread.pinNewNamespace(pin);
+                maker.pin(pin);
             } catch (RuntimeFailure | RuntimeException e) {
                 discard(pin, e);
                 throw e;
@@ -65,7 +73,7 @@ public final class LinuxNamespacePins implements NamespacePins {
             unmount(path);
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            throw new RuntimeFailure("unlink " + path + ": " + e.getMessage(), e);
+            throw new RuntimeFailure("unlink " + path + ": " + SyscallFailure.reason(e), e);
         }
     }
 
@@ -105,7 +113,7 @@ public final class LinuxNamespacePins implements NamespacePins {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new RuntimeFailure("mkdir " + dir + ": " + e.getMessage(), e);
+            throw new RuntimeFailure("mkdir " + dir + ": " + SyscallFailure.reason(e), e);
         }
         DirectoryLock lock = DirectoryLock.exclusive(dir);
         try {
@@ -130,6 +138,21 @@ public final class LinuxNamespacePins implements NamespacePins {
         }
     }
 
+    /**
+     * Removes an empty file with nothing mounted on it where the pin goes: what a creation leaves when its process
+     * dies before the mount. Under the lock no other jstack is making it, so it is debris, not a pin.
+     */
+    private static void removeDebris(Path pin) throws RuntimeFailure {
+        try {
+            if (Files.isRegularFile(pin, LinkOption.NOFOLLOW_LINKS) && Files.size(pin) == 0
+                    && MountInfo.read().stream().noneMatch(m -> m.mountPoint().equals(pin.toString()))) {
+                Files.delete(pin);
+            }
+        } catch (IOException e) {
+            throw new RuntimeFailure("remove the unmounted file " + pin + ": " + SyscallFailure.reason(e), e);
+        }
+    }
+
     private static void createPinFile(Path pin, String name) throws RuntimeFailure {
         try {
             Files.createFile(pin, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
@@ -137,7 +160,7 @@ public final class LinuxNamespacePins implements NamespacePins {
             throw new RuntimeFailure("network namespace pin " + pin + " already exists; if no container uses it,"
                     + " remove it with `ip netns delete " + name + "`");
         } catch (IOException e) {
-            throw new RuntimeFailure("create " + pin + ": " + e.getMessage(), e);
+            throw new RuntimeFailure("create " + pin + ": " + SyscallFailure.reason(e), e);
         }
     }
 

@@ -25,7 +25,7 @@ record MountInfo(int id, int parentId, String root, String mountPoint, List<Stri
         try {
             return parse(new String(Files.readAllBytes(SELF), StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
-            throw new RuntimeFailure("read " + SELF + ": " + e.getMessage(), e);
+            throw new RuntimeFailure("read " + SELF + ": " + SyscallFailure.reason(e), e);
         }
     }
 

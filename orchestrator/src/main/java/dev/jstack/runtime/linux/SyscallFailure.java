@@ -1,6 +1,11 @@
 package dev.jstack.runtime.linux;
 
 import dev.jstack.runtime.RuntimeFailure;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * A failed system call: the message names the call with its arguments and ends with strerror, e.g.
@@ -22,6 +27,22 @@ public final class SyscallFailure extends RuntimeFailure {
         super(call + ": " + reason);
         this.call = call;
         this.errno = errno;
+    }
+
+    /** What went wrong in a java.nio failure, without the path it repeats: "Device or resource busy". */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return f.getReason();
+            } else if (f instanceof NoSuchFileException) {
+                return "No such file or directory";
+            } else if (f instanceof FileAlreadyExistsException) {
+                return "File exists";
+            } else if (f instanceof AccessDeniedException) {
+                return "Permission denied";
+            }
+        }
+        return e.getMessage();
     }
 
     /** The call as printed, e.g. {@code umount2("/x", MNT_DETACH)}. */

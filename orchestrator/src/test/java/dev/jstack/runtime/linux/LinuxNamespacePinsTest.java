@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,13 +58,21 @@ class LinuxNamespacePinsTest {
     void thePinIsANewNamespaceWhileEveryThreadOfTheJvmKeepsTheHostOne() throws Exception {
         Path mine = Path.of("/proc/self/task/" + Syscalls.gettid() + "/ns/net");
         long host = NamespaceInode.of(mine);
-        assertEquals(Set.of(host), namespacesOfAllThreads());
+        Map<String, Long> before = namespacesOfAllThreads();
 
         Path pin = create("thread");
 
-        assertNotEquals(host, NamespaceInode.of(pin));
+        long made = NamespaceInode.of(pin);
+        assertNotEquals(host, made);
         assertEquals(host, NamespaceInode.of(mine));
-        assertEquals(Set.of(host), namespacesOfAllThreads());
+        Map<String, Long> after = namespacesOfAllThreads();
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            // no thread moved; a new one is the host's, or the pin's own thread while it exits
+            Long was = before.get(thread.getKey());
+            long expected = was != null ? was : thread.getValue() == made ? made : host;
+            assertEquals(expected, thread.getValue(), "thread " + thread.getKey());
+        }
+        assertTrue(after.values().stream().filter(v -> v == made).count() <= 1, after::toString);
     }
 
     @Test
@@ -113,15 +124,41 @@ class LinuxNamespacePinsTest {
     }
 
     @Test
-    void badNamesAreRefusedAndLeaveNothing() throws Exception {
-        Set<String> before = entries(LinuxNamespacePins.RUN_NETNS);
+    void anEmptyUnmountedFileLeftByACrashIsReplaced() throws Exception {
+        Path debris = LinuxNamespacePins.RUN_NETNS.resolve(PREFIX + "crashed");
+        made.add(debris);
+        Files.createDirectories(debris.getParent());
+        Files.createFile(debris);
+
+        Path pin = pins.create(PREFIX + "crashed");
+
+        assertTrue(pins.isNetworkNamespace(pin));
+    }
+
+    @Test
+    void aFileWithContentIsNotTakenForDebris() throws Exception {
+        Path file = LinuxNamespacePins.RUN_NETNS.resolve(PREFIX + "content");
+        made.add(file);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "someone's");
+
+        assertThrows(RuntimeFailure.class, () -> pins.create(PREFIX + "content"));
+
+        assertEquals("someone's", Files.readString(file));
+    }
+
+    @Test
+    void badNamesAreRefusedAndLeaveNothing() {
         for (String bad : List.of("", "../escape", "a/b", ".hidden", "-dash", "x".repeat(256))) {
             RuntimeFailure failure = assertThrows(RuntimeFailure.class, () -> pins.create(bad));
             assertTrue(failure.getMessage().startsWith("invalid network namespace pin name `" + bad + "`"),
                     failure.getMessage());
         }
-        assertEquals(before, entries(LinuxNamespacePins.RUN_NETNS));
-        assertFalse(Files.exists(LinuxNamespacePins.RUN_NETNS.getParent().resolve("escape")));
+        Path dir = LinuxNamespacePins.RUN_NETNS;
+        for (Path path : List.of(dir.resolve(".hidden"), dir.resolve("-dash"), dir.resolve("a"),
+                dir.getParent().resolve("escape"))) {
+            assertFalse(Files.exists(path), path + " was made");
+        }
     }
 
     @Test
@@ -133,12 +170,70 @@ class LinuxNamespacePinsTest {
         assertTrue(Files.exists(file));
     }
 
-    private static Set<Long> namespacesOfAllThreads() throws IOException {
-        Set<Long> inodes = new TreeSet<>();
+    @Test
+    void aPinThatFailsAfterItsMountIsUnmountedAndUnlinked(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("netns");
+        LinuxNamespacePins failing = new LinuxNamespacePins(dir, pin -> {
+            NetnsPinThread.pinNewNamespace(pin);
+            throw new RuntimeFailure("failed after the mount");
+        });
+        try {
+            RuntimeFailure failure = assertThrows(RuntimeFailure.class, () -> failing.create("half"));
+
+            assertEquals("failed after the mount", failure.getMessage());
+            assertEquals(List.of(dir.toString()), Host.mountsAtOrBelow(dir), "only the directory's own bind");
+            assertEquals(Set.of(), entries(dir));
+        } finally {
+            new LinuxRootfsMounts().unmountAll(dir);
+        }
+    }
+
+    @Test
+    void concurrentCreatesMakeTheDirectoryAMountOnceAndOneWinnerPerName(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("netns");
+        LinuxNamespacePins local = new LinuxNamespacePins(dir, NetnsPinThread::pinNewNamespace);
+        List<String> names = List.of("a", "b", "c", "c", "c", "d");
+        List<Thread> threads = new ArrayList<>();
+        List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
+        try {
+            for (String name : names) {
+                Thread thread = new Thread(() -> outcomes.add(outcome(local, name)));
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+
+            assertEquals(List.of("a made", "b made", "c exists", "c exists", "c made", "d made"),
+                    outcomes.stream().sorted().toList());
+            assertEquals(List.of(dir.toString()), Host.mountsAtOrBelow(dir).stream()
+                    .filter(p -> p.equals(dir.toString())).toList(), "one bind of the directory onto itself");
+            assertEquals(Set.of("a", "b", "c", "d"), entries(dir));
+        } finally {
+            for (String name : Set.copyOf(names)) {
+                local.remove(dir.resolve(name));
+            }
+            new LinuxRootfsMounts().unmountAll(dir);
+        }
+    }
+
+    private static String outcome(LinuxNamespacePins pins, String name) {
+        try {
+            pins.create(name);
+            return name + " made";
+        } catch (RuntimeFailure e) {
+            return name + (e.getMessage().contains("already exists") ? " exists" : " failed: " + e.getMessage());
+        }
+    }
+
+    /** The network namespace of every thread of this JVM, by task id. */
+    private static Map<String, Long> namespacesOfAllThreads() throws IOException {
+        Map<String, Long> inodes = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 try {
-                    inodes.add(NamespaceInode.of(task.resolve("ns/net")));
+                    inodes.put(task.getFileName().toString(), NamespaceInode.of(task.resolve("ns/net")));
                 } catch (NoSuchFileException ended) {
                     // the thread ended between listing and reading: it no longer holds any namespace
                 }

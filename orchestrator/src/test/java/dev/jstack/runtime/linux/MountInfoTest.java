@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +42,8 @@ class MountInfoTest {
 
     @Test
     void decodesUtf8NamesFromTheirBytes() {
-        String bytes = new String("/srv/caf\u00e9\\040x".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        String bytes = new String("/srv/caf\u00e9\\040x".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
 
         assertEquals("/srv/caf\u00e9 x", MountInfo.unescape(bytes));
         assertEquals("/trailing\\04", MountInfo.unescape("/trailing\\04"));

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jstack.runtime.RuntimeFailure;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.Test;
 
 /** How failed calls and bad names read; no call is made. */
@@ -35,6 +39,15 @@ class SyscallMessagesTest {
 
         assertEquals("umount2(\"/x\", MNT_DETACH): Invalid argument", failure.getMessage());
         assertEquals(SyscallFailure.EINVAL, failure.errno());
+    }
+
+    @Test
+    void javaNioFailuresGiveTheirReasonWithoutRepeatingThePath() {
+        assertEquals("Device or resource busy",
+                SyscallFailure.reason(new FileSystemException("/run/netns/x", null, "Device or resource busy")));
+        assertEquals("No such file or directory", SyscallFailure.reason(new NoSuchFileException("/x")));
+        assertEquals("File exists", SyscallFailure.reason(new FileAlreadyExistsException("/x")));
+        assertEquals("closed", SyscallFailure.reason(new IOException("closed")));
     }
 
     @Test
