@@ -78,7 +78,11 @@ public final class BundleWriter {
         }
     }
 
-    /** The cgroup path of a container: one directory per hierarchy named after its id, removed by delete. */
+    /**
+     * The cgroup path of a container: one directory per hierarchy, named after its id, that runc removes on
+     * delete. It sits at the top of each hierarchy because runc removes only the leaf: a shared parent such as
+     * /jstack would be left behind in every hierarchy.
+     */
     public static String cgroupsPath(String id) {
         return "/jstack-" + id;
     }
@@ -124,7 +128,7 @@ public final class BundleWriter {
      * The defaults first, less those the spec's mounts cover (same destination, or below a spec mount, as
      * Docker drops the /dev defaults under a user's /dev); then the spec's mounts, parents before children.
      */
-    static List<MountSpec> effectiveMounts(List<MountSpec> specMounts, boolean privileged) {
+    private static List<MountSpec> effectiveMounts(List<MountSpec> specMounts, boolean privileged) {
         List<MountSpec> result = new ArrayList<>();
         for (MountSpec candidate : Defaults.mounts(privileged)) {
             boolean covered = specMounts.stream().anyMatch(m -> covers(m.destination(), candidate.destination()));
@@ -138,13 +142,13 @@ public final class BundleWriter {
         return result;
     }
 
+    /** True when {@code path} is {@code parent} or lies below it, compared by whole path components. */
     private static boolean covers(String parent, String path) {
-        String p = parent.endsWith("/") && parent.length() > 1 ? parent.substring(0, parent.length() - 1) : parent;
-        return path.equals(p) || path.startsWith(p.equals("/") ? "/" : p + "/");
+        return Path.of(path).normalize().startsWith(Path.of(parent).normalize());
     }
 
     private static int depth(String path) {
-        return (int) Path.of(path).normalize().getNameCount();
+        return Path.of(path).normalize().getNameCount();
     }
 
     private static ObjectNode linux(ContainerSpec spec) {

@@ -1,6 +1,9 @@
 package dev.jstack.runtime;
 
 import dev.jstack.runtime.ContainerSpec.MountSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -55,19 +58,29 @@ public final class Defaults {
      * are then moot); {@code ALL} in cap_add starts from every capability less cap_drop; {@code ALL} in cap_drop
      * keeps only cap_add; otherwise the default set less cap_drop plus cap_add (an add wins over a drop of the
      * same name). Names are case-insensitive, {@code CAP_} optional. Returns sorted, distinct names with
-     * {@code CAP_}.
+     * {@code CAP_}. "Every capability" is {@link #ALL_CAPABILITIES}; see the overload for a real host.
      *
      * @throws IllegalArgumentException for a name Linux does not define
      */
     public static List<String> capabilities(Collection<String> capAdd, Collection<String> capDrop,
                                             boolean privileged) {
+        return capabilities(capAdd, capDrop, privileged, ALL_CAPABILITIES);
+    }
+
+    /**
+     * As {@link #capabilities(Collection, Collection, boolean)}, with "every capability" meaning those in
+     * {@code available}: pass {@link #hostCapabilities()}, since a runtime cannot grant a capability outside
+     * its own bounding set (it fails with "unable to apply caps"), as Podman does for privileged containers.
+     */
+    public static List<String> capabilities(Collection<String> capAdd, Collection<String> capDrop,
+                                            boolean privileged, Collection<String> available) {
         SortedSet<String> add = normalize(capAdd);
         SortedSet<String> drop = normalize(capDrop);
         SortedSet<String> result = new TreeSet<>();
         if (privileged) {
-            result.addAll(ALL_CAPABILITIES);
+            result.addAll(available);
         } else if (add.contains(ALL)) {
-            result.addAll(ALL_CAPABILITIES);
+            result.addAll(available);
             result.removeAll(drop);
         } else if (drop.contains(ALL)) {
             result.addAll(add);
@@ -77,6 +90,32 @@ public final class Defaults {
             result.addAll(add);
         }
         return List.copyOf(result);
+    }
+
+    /** The capabilities of this process's bounding set (the {@code CapBnd:} mask of /proc/self/status). */
+    public static List<String> hostCapabilities() throws RuntimeFailure {
+        Path status = Path.of("/proc/self/status");
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("CapBnd:")) {
+                    return namesOf(Long.parseUnsignedLong(line.substring("CapBnd:".length()).strip(), 16));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new RuntimeFailure("read " + status + ": " + e.getMessage(), e);
+        }
+        throw new RuntimeFailure("read " + status + ": no CapBnd line; jstack needs Linux with /proc mounted");
+    }
+
+    /** The names of the capabilities whose bits are set, in kernel order (bit n is capability number n). */
+    static List<String> namesOf(long mask) {
+        List<String> names = new ArrayList<>();
+        for (int bit = 0; bit < ALL_CAPABILITIES.size(); bit++) {
+            if ((mask & (1L << bit)) != 0) {
+                names.add(ALL_CAPABILITIES.get(bit));
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** {@code noNewPrivileges} is on unless the container is privileged, as in Docker. */

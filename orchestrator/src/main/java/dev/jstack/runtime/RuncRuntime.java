@@ -120,8 +120,7 @@ public final class RuncRuntime implements ContainerRuntime {
                     .inheritIO();
             int code = Commands.runToEnd(label("exec", id), builder);
             // A command's own non-zero status leaves no error in the runtime's log; the runtime's failures do.
-            String logged = read(runtimeLog);
-            String error = logged.isBlank() ? "" : RuntimeErrors.message(logged, "", code);
+            String error = RuntimeErrors.loggedError(read(runtimeLog)).orElse("");
             return new Outcome(label("exec", id), code, "", error);
         });
         if (!outcome.error().isEmpty()) {

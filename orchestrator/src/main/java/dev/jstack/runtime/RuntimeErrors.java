@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,11 @@ final class RuntimeErrors {
             found = lastLine(stderr);
         }
         return found == null ? "exited with status " + exitCode : trim(found);
+    }
+
+    /** The runtime's last logged error, if it logged one (warnings do not count). */
+    static Optional<String> loggedError(String jsonLog) {
+        return Optional.ofNullable(lastLoggedError(jsonLog)).map(RuntimeErrors::trim);
     }
 
     /** True when the message says the runtime does not know the container (runc's and crun's wordings). */

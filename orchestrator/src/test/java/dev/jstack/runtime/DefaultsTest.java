@@ -57,6 +57,23 @@ class DefaultsTest {
     }
 
     @Test
+    void everyCapabilityMeansEveryOneTheHostCanGrant() {
+        List<String> host = Defaults.namesOf(0x000001fffeffffffL);
+        assertEquals(40, host.size());
+        assertFalse(host.contains("CAP_SYS_RESOURCE"), "bit 24 is clear");
+        assertEquals(host.stream().sorted().toList(), Defaults.capabilities(List.of(), List.of(), true, host));
+        assertEquals(39, Defaults.capabilities(List.of("ALL"), List.of("BPF"), false, host).size());
+        assertEquals(DOCKER_DEFAULT_SORTED, Defaults.capabilities(List.of(), List.of(), false, host));
+    }
+
+    @Test
+    void capabilityBitsFollowKernelNumbering() {
+        assertEquals(DOCKER_DEFAULT_SORTED, Defaults.namesOf(0xa80425fbL).stream().sorted().toList());
+        assertEquals(List.of("CAP_CHECKPOINT_RESTORE"), Defaults.namesOf(1L << 40));
+        assertEquals(List.of(), Defaults.namesOf(1L << 41));
+    }
+
+    @Test
     void anUnknownNameIsRejectedWithTheFix() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Defaults.capabilities(List.of("NET_ADMINN"), List.of(), false));

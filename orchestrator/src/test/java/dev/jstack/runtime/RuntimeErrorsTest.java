@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Messages as runc 1.1.5 leaves them (captured on this kind of host), reduced to what the user needs. */
@@ -23,6 +24,15 @@ class RuntimeErrorsTest {
         String log = "{\"level\":\"error\",\"msg\":\"exec failed: unable to start container process: exec:"
                 + " \\\"nosuch\\\": executable file not found in $PATH\",\"time\":\"t\"}";
         assertEquals("exec: \"nosuch\": executable file not found in $PATH", RuntimeErrors.message(log, "", 255));
+    }
+
+    @Test
+    void warningsAreNotErrors() {
+        String log = "{\"level\":\"warning\",\"msg\":\"unknown capability CAP_X\",\"time\":\"t\"}\n";
+        assertEquals(Optional.empty(), RuntimeErrors.loggedError(log));
+        assertEquals(Optional.empty(), RuntimeErrors.loggedError(""));
+        assertEquals(Optional.of("container does not exist"), RuntimeErrors.loggedError(
+                log + "{\"level\":\"error\",\"msg\":\"container does not exist\"}"));
     }
 
     @Test
