@@ -62,15 +62,13 @@ public final class GlobalOptions {
         return stacktrace || debug;
     }
 
-    /** The loader's input: relative files resolve against {@code workingDir}. */
+    /**
+     * The loader's input. Files stay as the user wrote them: the loader resolves them against {@code workingDir}
+     * and names them that way in its messages.
+     */
     LoadOptions loadOptions(Path workingDir, Map<String, String> environment) {
-        return new LoadOptions(
-                files.stream().map(workingDir::resolve).toList(),
-                workingDir,
-                projectName,
-                envFiles.stream().map(workingDir::resolve).toList(),
-                Map.copyOf(environment),
-                new TreeSet<>(profiles));
+        return new LoadOptions(List.copyOf(files), workingDir, projectName, List.copyOf(envFiles),
+                Map.copyOf(environment), new TreeSet<>(profiles));
     }
 
     /** Loads the stack; warnings, and with {@code --debug} what was loaded, go to {@code err}. */

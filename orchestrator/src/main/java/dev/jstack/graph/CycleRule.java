@@ -1,6 +1,7 @@
 package dev.jstack.graph;
 
 import dev.jstack.spec.Diagnostic;
+import dev.jstack.spec.Position;
 import dev.jstack.spec.SourceMap;
 import dev.jstack.spec.Stack;
 import dev.jstack.spec.StackRule;
@@ -18,11 +19,17 @@ public final class CycleRule implements StackRule {
     public List<Diagnostic> check(Stack stack, SourceMap sources) {
         return Cycles.find(ServiceLinks.of(stack)).stream()
                 .map(cycle -> Diagnostic.error(
-                        sources.at(cycle.get(0).sourcePath()),
+                        position(cycle.get(0), sources),
                         "dependency cycle: " + Cycles.describe(cycle),
                         "remove one of these edges: " + cycle.stream().map(CycleRule::edge)
                                 .collect(Collectors.joining(", "))))
                 .toList();
+    }
+
+    /** The key of the edge, else its service: a parent such as {@code depends_on:} would not say which entry. */
+    private static Position position(Link link, SourceMap sources) {
+        String path = link.sourcePath();
+        return sources.at(sources.has(path) ? path : "services." + link.from());
     }
 
     private static String edge(Link link) {

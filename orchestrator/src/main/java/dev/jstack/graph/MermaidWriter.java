@@ -26,7 +26,8 @@ final class MermaidWriter {
             out.append("  end\n");
         }
         for (NamespaceGroup group : graph.namespaceGroups()) {
-            if (!GraphFormat.isCluster(group)) group.members().forEach(s -> out.append("  ").append(node(graph, ids, s)));
+            if (GraphFormat.isCluster(group)) continue;
+            group.members().forEach(s -> out.append("  ").append(node(graph, ids, s)));
         }
         for (Link link : graph.links()) {
             out.append("  ").append(ids.get(link.from())).append(" -->|").append(link.key()).append("| ")

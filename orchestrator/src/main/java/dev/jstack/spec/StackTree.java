@@ -139,7 +139,8 @@ final class StackTree {
         return m;
     }
 
-    /** A duration in the form stack files use: {@code 1m30s}, {@code 500ms}, {@code 0s}. */
+    /** A map of the given keys and values, in that order. */
+    /** A duration in the form stack files use: {@code 1m30s}, {@code 1s500ms}, {@code 0s}; null stays null. */
     static String duration(Duration d) {
         if (d == null) return null;
         if (d.isZero()) return "0s";
@@ -148,7 +149,7 @@ final class StackTree {
         append(sb, d.toMinutesPart(), "m");
         append(sb, d.toSecondsPart(), "s");
         append(sb, d.toMillisPart(), "ms");
-        append(sb, d.toNanosPart() % 1_000_000 / 1_000, "us");
+        append(sb, d.toNanosPart() / 1_000 % 1_000, "us");
         append(sb, d.toNanosPart() % 1_000, "ns");
         return sb.toString();
     }
@@ -157,7 +158,6 @@ final class StackTree {
         if (amount != 0) sb.append(amount).append(unit);
     }
 
-    /** A map of the given keys and values, in that order. */
     private static Map<String, Object> entries(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -32,11 +32,11 @@ class CommandParseTest {
     }
 
     @Test
-    void globalOptionsBecomeLoadOptionsRelativeToTheWorkingDirectory() {
+    void globalOptionsBecomeLoadOptionsWithFilesAsWritten() {
         parse("config", "-p", "demo", "--env-file", "x.env", "--profile", "debug", "--profile", "admin", "-f", "s.yml");
         LoadOptions options = root.global.loadOptions(CWD, Map.of("HOME", "/root"));
-        assertEquals(new LoadOptions(List.of(Path.of("/srv/shop/s.yml")), CWD, "demo",
-                List.of(Path.of("/srv/shop/x.env")), Map.of("HOME", "/root"), Set.of("admin", "debug")), options);
+        assertEquals(new LoadOptions(List.of(Path.of("s.yml")), CWD, "demo",
+                List.of(Path.of("x.env")), Map.of("HOME", "/root"), Set.of("admin", "debug")), options);
     }
 
     @Test
@@ -70,7 +70,8 @@ class CommandParseTest {
 
     @Test
     void graphTakesDotOrMermaid() {
-        GraphCommand graph = (GraphCommand) parse("graph", "--format", "mermaid").subcommand().commandSpec().userObject();
+        GraphCommand graph =
+                (GraphCommand) parse("graph", "--format", "mermaid").subcommand().commandSpec().userObject();
         assertEquals(GraphFormat.MERMAID, graph.format);
         GraphCommand plain = (GraphCommand) parse("graph").subcommand().commandSpec().userObject();
         assertEquals(GraphFormat.DOT, plain.format);
@@ -82,6 +83,13 @@ class CommandParseTest {
         assertTrue(parse("--help").isUsageHelpRequested());
         assertTrue(parse("graph", "--help").subcommand().isUsageHelpRequested());
         assertTrue(parse("config", "-h").subcommand().isUsageHelpRequested());
+    }
+
+    @Test
+    void optionsBeforeTheCommandSurviveItsParsing() {
+        parse("-p", "one", "-f", "a.yml", "--env-file", "x.env", "--profile", "debug", "config");
+        assertEquals(new LoadOptions(List.of(Path.of("a.yml")), CWD, "one", List.of(Path.of("x.env")), Map.of(),
+                Set.of("debug")), root.global.loadOptions(CWD, Map.of()));
     }
 
     @Test

@@ -35,6 +35,7 @@ class CycleRuleTest {
         Stack stack = stack("s").service("a", "none", "b").service("b", "none", "a").build();
         SourceMap sources = new SourceMap(FILE);
         sources.put("services.a", new Position("stack.yml", 2, 3));
+        sources.put("services.a.depends_on", new Position("stack.yml", 4, 5));
         sources.put("services.b.depends_on.a", new Position("stack.yml", 9, 9));
         assertEquals(new Position("stack.yml", 2, 3), new CycleRule().check(stack, sources).get(0).position());
         sources.put("services.a.depends_on.b", new Position("stack.yml", 4, 7));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jstack.graph.CycleRule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class InvalidSamplesTest {
             LoadOptions options = new LoadOptions(List.of(Path.of("samples/invalid", name)), ROOT, "samples",
                     List.of(), Map.of(), Set.of());
             InvalidStackException e = assertThrows(InvalidStackException.class,
-                    () -> StackLoader.load(options, List.of()));
+                    () -> StackLoader.load(options, List.of(new CycleRule())));
             assertEquals(Files.readString(expected, StandardCharsets.UTF_8).stripTrailing(), e.getMessage());
         }));
     }

@@ -40,7 +40,8 @@ class StackWriterTest {
         Service plain = TestStacks.service("db", new NetworkMode.None(), new TreeMap<>());
         return new Service("db", plain.rootfs(), plain.process(),
                 new Service.Network(new NetworkMode.None(), "db", "local", List.of("10.0.0.2"), List.of("lan"),
-                        List.of("ndots:1"), List.of("gw:10.0.0.1"), List.of("127.0.0.1:5432:5432/tcp"), List.of("6432")),
+                        List.of("ndots:1"), List.of("gw:10.0.0.1"), List.of("127.0.0.1:5432:5432/tcp"),
+                        List.of("6432")),
                 plain.lifecycle(), plain.security(), plain.resources(), plain.volumes(), plain.labels(),
                 plain.profiles(), plain.extensions());
     }
