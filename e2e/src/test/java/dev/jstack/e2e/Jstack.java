@@ -8,15 +8,25 @@ import java.util.Map;
 
 /**
  * Runs the real {@code ./jstack} launcher of this repository on one scenario: its stack file, under its own project
- * name (prefixed {@code e2e-}) so that scenarios never meet.
+ * name (prefixed {@code e2e-}) so that scenarios never meet, and never meet what a user runs.
  */
 final class Jstack {
-    private final String scenario;
+    private final Path stackFile;
     private final String project;
 
     Jstack(String scenario) {
-        this.scenario = scenario;
-        this.project = "e2e-" + scenario;
+        this(repository().resolve("e2e/src/test/resources/scenarios").resolve(scenario).resolve("stack.yml"),
+                "e2e-" + scenario);
+    }
+
+    private Jstack(Path stackFile, String project) {
+        this.stackFile = stackFile;
+        this.project = project;
+    }
+
+    /** Runs a stack file of the repository (a sample) under the given project name. */
+    static Jstack forFile(Path stackFile, String project) {
+        return new Jstack(stackFile, project);
     }
 
     /** The repository's root: the parent of the e2e module, which is the tests' working directory. */
@@ -34,7 +44,7 @@ final class Jstack {
     }
 
     Path stackFile() {
-        return repository().resolve("e2e/src/test/resources/scenarios").resolve(scenario).resolve("stack.yml");
+        return stackFile;
     }
 
     String project() {
