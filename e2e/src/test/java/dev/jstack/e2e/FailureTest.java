@@ -33,6 +33,16 @@ class FailureTest {
     }
 
     @Test
+    @DisplayName("an OCI runtime that is not installed is exit 3 with what to do, before anything is made")
+    void missingRuntime() {
+        Jstack jstack = new Jstack("badprog");
+        Shell.Result up = jstack.run(java.util.Map.of("JSTACK_RUNTIME", "no-such-runtime"), "up", "-d");
+        assertEquals(3, up.exitCode(), up.err());
+        assertTrue(up.err().contains("no OCI runtime \"no-such-runtime\""), up.err());
+        assertFalse(Files.exists(Path.of("/run/jstack", jstack.project())));
+    }
+
+    @Test
     @DisplayName("ns:PATH onto a file that is no network namespace fails up clearly and makes nothing")
     void notANamespace() throws Exception {
         Jstack jstack = new Jstack("nsbad");

@@ -48,8 +48,9 @@ final class HostPreparation {
         }
         for (Mount m : a.config().volumes()) {
             requireMountPoint(a, m);
-            if (m.type() != Mount.Type.TMPFS) {
-                Files.createDirectories(containers.hostSource(id, m));
+            Path source = m.type() == Mount.Type.TMPFS ? null : containers.hostSource(id, m);
+            if (source != null && !Files.exists(source)) {
+                Files.createDirectories(source);
             }
         }
         mountRootfs(a, spec.rootfs());
