@@ -37,16 +37,16 @@ public final class DownCommand implements Callable<Integer> {
         JstackCommand root = JstackCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
-        try (ProjectLock lock = ProjectLock.acquire(project.paths().lockFile(), project.paths().project(),
-                err::println)) {
-            Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
+        Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
+        ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println, () -> {
             Executor.Result result = project.apply(project.planner().down(project.observe(), grace));
             if (!result.ok()) {
                 throw new ApplyFailure(result);
             }
             project.host().rootfs().unmountAll(project.paths().runDir());
             project.removeLeftovers(volumes);
-        }
+            return result;
+        });
         return ExitCode.OK;
     }
 }

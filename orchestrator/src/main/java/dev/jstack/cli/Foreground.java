@@ -55,14 +55,16 @@ final class Foreground {
 
     // Runs in the shutdown hook: Ctrl-C stops every container, as compose does, and removes nothing.
     private void stopAll() {
-        err.println("Gracefully stopping... (press Ctrl+C again to force)");
+        err.println("Gracefully stopping...");
         err.flush();
-        try (ProjectLock lock = ProjectLock.acquire(project.paths().lockFile(), project.paths().project(),
-                err::println)) {
-            Executor.Result result = project.apply(project.planner().stop(project.observe(), null));
-            if (!result.ok()) {
-                err.println("jstack: error: " + new ApplyFailure(result).getMessage());
-            }
+        try {
+            ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println, () -> {
+                Executor.Result result = project.apply(project.planner().stop(project.observe(), null));
+                if (!result.ok()) {
+                    err.println("jstack: error: " + new ApplyFailure(result).getMessage());
+                }
+                return result;
+            });
         } catch (Exception e) {
             err.println("jstack: error: " + e.getMessage());
         } finally {

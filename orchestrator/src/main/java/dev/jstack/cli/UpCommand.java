@@ -2,7 +2,6 @@ package dev.jstack.cli;
 
 import dev.jstack.apply.Executor;
 import dev.jstack.apply.Project;
-import dev.jstack.plan.Plan;
 import dev.jstack.state.ProjectLock;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -42,14 +41,13 @@ public final class UpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         Map<String, Long> offsets = LogTail.sizes(project, project.stack().services().keySet());
-        try (ProjectLock lock = ProjectLock.acquire(project.paths().lockFile(), project.paths().project(),
-                err::println)) {
-            Plan plan = project.planner().up(project.observe(), services);
-            Executor.Result result = project.apply(plan);
+        ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println, () -> {
+            Executor.Result result = project.apply(project.planner().up(project.observe(), services));
             if (!result.ok()) {
                 throw new ApplyFailure(result);
             }
-        }
+            return result;
+        });
         if (detach) {
             return ExitCode.OK;
         }

@@ -38,6 +38,23 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
+    /** Work done while holding a project's lock. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code body} while holding the lock at {@code file}; see {@link #acquire}. */
+    public static <T> T holding(Path file, String project, Consumer<String> notice, Body<T> body) throws Exception {
+        try (ProjectLock held = acquire(file, project, notice)) {
+            return held.run(body);
+        }
+    }
+
+    private <T> T run(Body<T> body) throws Exception {
+        return body.run();
+    }
+
     @Override
     public void close() throws IOException {
         try {
