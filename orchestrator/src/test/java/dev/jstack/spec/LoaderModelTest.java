@@ -231,6 +231,37 @@ class LoaderModelTest {
     }
 
     @Test
+    void aRootfsDirectoryIsMadeAbsoluteAgainstTheProjectDirectory() throws Exception {
+        f.write("stack.yml", "services:\n  a:\n    rootfs: ./root/../fs\n    network_mode: none\n");
+        assertEquals(new Rootfs.Directory(dir.resolve("fs").toString()), f.service("a", "stack.yml").rootfs());
+    }
+
+    @Test
+    void dependsOnProblems() {
+        assertEquals("""
+                stack.yml:5:17: error: `services.a.depends_on` must be a list or a mapping, found a string
+                  fix: write a list of service names, or a mapping of names to {condition, restart, required}
+                stack.yml:6:3: error: `services.b` has neither `image` nor `rootfs`
+                  fix: set exactly one of `image:` (an imported image) or `rootfs:` (`host` or a directory)
+                stack.yml:6:3: error: service `b` has no `network_mode`
+                  fix: add `network_mode: host`, `none` or `service:NAME`: jstack has no bridge networks yet""",
+                errors("    depends_on: b\n  b: {}\n"));
+        assertEquals("""
+                stack.yml:7:20: error: `services.a.depends_on.b.condition` `service_ready` is not a condition
+                  fix: use one of: service_started, service_healthy, service_completed_successfully
+                stack.yml:8:9: error: unknown key `requird` in `services.a.depends_on.b`
+                  fix: did you mean `required`?""", errors("""
+                    depends_on:
+                      b:
+                        condition: service_ready
+                        requird: false
+                  b:
+                    rootfs: host
+                    network_mode: host
+                """));
+    }
+
+    @Test
     void aServiceThatIsNotAMappingIsReportedOnce() {
         assertEquals("""
                 stack.yml:2:6: error: `services.a` must be a mapping, found a list

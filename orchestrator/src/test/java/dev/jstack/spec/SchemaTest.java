@@ -115,35 +115,36 @@ class SchemaTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            build               | build: .                                | additionalProperties | .
-            networks            | networks: [default]                     | additionalProperties | .
-            mac_address         | mac_address: 02:42:ac:11:00:02          | additionalProperties | .
-            top-level networks  | top:networks: {}                        | additionalProperties | $
-            top-level include   | top:include: [other.yml]                | additionalProperties | $
-            image and rootfs    | image: debian                           | oneOf                | .
-            environment 42      | environment: 42                         | oneOf                | .environment
-            command a map       | command: {run: sleep}                   | oneOf                | .command
-            read_only a word    | read_only: maybe                        | type                 | .read_only
-            bridge              | network_mode: bridge                    | pattern              | .network_mode
-            Docker's container: | network_mode: container:db              | pattern              | .network_mode
-            restart sometimes   | restart: sometimes                      | pattern              | .restart
-            on-failure:word     | restart: on-failure:often               | pattern              | .restart
-            on-failure:0        | restart: on-failure:0                   | pattern              | .restart
-            duration, no unit   | stop_grace_period: '10'                 | pattern              | .stop_grace_period
-            size, bad unit      | mem_limit: 512 megs                     | pattern              | .mem_limit
-            pids_limit 0        | pids_limit: 0                           | minimum              | .pids_limit
-            cpus 0              | cpus: 0                                 | exclusiveMinimum     | .cpus
-            relative workdir    | working_dir: tmp                        | pattern              | .working_dir
-            unknown condition   | depends_on: {db: {condition: up}}       | oneOf                | .depends_on
-            test not CMD        | healthcheck: {test: [RUN, 'true']}      | oneOf                | .healthcheck.test
-            CMD-SHELL, 2 words  | healthcheck: {test: [CMD-SHELL, ls, /]} | oneOf                | .healthcheck.test
-            misspelt key        | healthcheck: {intervall: 5s}            | additionalProperties | .healthcheck
-            volume type nfs     | volumes: [{type: nfs, target: /d}]      | oneOf                | .volumes[0]
-            ulimit, only soft   | ulimits: {nofile: {soft: 1}}            | oneOf                | .ulimits.nofile
-            ports in none mode  | ports: ['8080:80']                      | false                | .ports
-            bad project name    | top:name: My Stack                      | pattern              | $.name
-            bad service name    | services:.web: {image: x}               | propertyNames        | $.services
-            ns: without path    | network_mode: 'ns:'                     | pattern              | .network_mode
+            build            | build: .                                      | additionalProperties | .
+            networks         | networks: [default]                           | additionalProperties | .
+            mac_address      | mac_address: 02:42:ac:11:00:02                | additionalProperties | .
+            networks at top  | top:networks: {}                              | additionalProperties | $
+            include at top   | top:include: [other.yml]                      | additionalProperties | $
+            image + rootfs   | image: debian                                 | oneOf                | .
+            environment 42   | environment: 42                               | oneOf                | .environment
+            command a map    | command: {run: sleep}                         | oneOf                | .command
+            read_only maybe  | read_only: maybe                              | type                 | .read_only
+            bridge           | network_mode: bridge                          | pattern              | .network_mode
+            container:db     | network_mode: container:db                    | pattern              | .network_mode
+            restart word     | restart: sometimes                            | pattern              | .restart
+            on-failure:word  | restart: on-failure:often                     | pattern              | .restart
+            on-failure:0     | restart: on-failure:0                         | pattern              | .restart
+            bare duration    | stop_grace_period: '10'                       | pattern              | .stop_grace_period
+            size, bad unit   | mem_limit: 512 megs                           | pattern              | .mem_limit
+            pids_limit 0     | pids_limit: 0                                 | minimum              | .pids_limit
+            cpus 0           | cpus: 0                                       | exclusiveMinimum     | .cpus
+            relative dir     | working_dir: tmp                              | pattern              | .working_dir
+            bad condition    | depends_on: {db: {condition: up}}             | oneOf                | .depends_on
+            test not CMD     | healthcheck: {test: [RUN, 'true']}            | oneOf                | .healthcheck.test
+            CMD-SHELL twice  | healthcheck: {test: [CMD-SHELL, ls, /]}       | oneOf                | .healthcheck.test
+            misspelt key     | healthcheck: {intervall: 5s}                  | additionalProperties | .healthcheck
+            volume nfs       | volumes: [{type: nfs, target: /d}]            | oneOf                | .volumes[0]
+            ulimit soft only | ulimits: {nofile: {soft: 1}}                  | oneOf                | .ulimits.nofile
+            ports in none    | ports: ['8080:80']                            | false                | .ports
+            joiner dns       | services:j: {network_mode: service:x, dns: a} | false                | $.services.j.dns
+            bad project      | top:name: My Stack                            | pattern              | $.name
+            bad service      | services:.web: {image: x}                     | propertyNames        | $.services
+            ns: no path      | network_mode: 'ns:'                           | pattern              | .network_mode
             """)
     void aStructuralDefectFailsWhereItIs(String title, String line, String keyword, String location) {
         Set<ValidationMessage> errors = validate(stackWith(line));
@@ -164,8 +165,11 @@ class SchemaTest {
             $PIDS            | pids_limit: $PIDS
             size in bytes    | mem_limit: 1073741824
             size with unit   | mem_limit: 1.5g
+            size GiB         | mem_limit: 1.5GiB
             cpus a string    | cpus: '1.5'
             1m30s            | stop_grace_period: 1m30s
+            duration 0       | stop_grace_period: 0
+            fraction, ns     | stop_grace_period: .5s100ns
             test a string    | healthcheck: {test: curl -f http://127.0.0.1/, retries: 5}
             durations        | healthcheck: {interval: 500ms, timeout: 1.5s, start_interval: 1s}
             test NONE        | healthcheck: {test: [NONE]}
@@ -183,6 +187,7 @@ class SchemaTest {
             required: false  | depends_on: {db: {condition: service_completed_successfully, required: false}}
             short volumes    | volumes: ['./data:/data:ro', 'cache:/cache', /anonymous]
             tmpfs volume     | volumes: [{type: tmpfs, target: /t, tmpfs: {size: 64m, mode: 1777}}]
+            octal text mode  | volumes: [{type: tmpfs, target: /t, tmpfs: {mode: '0o1777'}}]
             bind volume      | volumes: [{type: bind, source: ./d, target: /d, read_only: true}]
             create_host_path | volumes: [{type: bind, source: ./d, target: /d, bind: {create_host_path: true}}]
             tmpfs list       | tmpfs: [/run/a, /run/b]
@@ -205,10 +210,12 @@ class SchemaTest {
             udp port         | services:h: {image: x, network_mode: host, ports: [{target: 53, protocol: udp}]}
             sctp port        | services:h: {image: x, network_mode: host, ports: ['9/sctp']}
             port host_ip     | services:h: {image: x, network_mode: host, ports: [{target: 53, host_ip: '::1'}]}
+            port mode host   | services:h: {image: x, network_mode: host, ports: [{target: 53, mode: host}]}
             expose           | expose: [80, 53/udp]
             named volumes    | top:volumes: {data: null, cache: {labels: {a: b}}}
             top-level x-     | top:x-defaults: &defaults {rootfs: host}
             ${PROJECT}       | top:name: ${PROJECT:-demo}
+            obsolete version | top:version: '3.8'
             """)
     void anAcceptedFormPasses(String title, String line) {
         assertEquals("", describe(validate(stackWith(line))), title);
