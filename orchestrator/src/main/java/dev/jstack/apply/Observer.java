@@ -50,6 +50,7 @@ public final class Observer {
         var pinRecords = records.pins();
         Set<String> owners = new TreeSet<>(services);
         owners.addAll(pinRecords.keySet());
+        owners.addAll(unclaimedPinOwners());
         SortedMap<String, String> present = new TreeMap<>();
         for (String owner : owners) {
             Path pin = paths.pin(owner);
@@ -58,5 +59,38 @@ public final class Observer {
             }
         }
         return new Observed(containers, present, recorded, pinRecords);
+    }
+
+    /**
+     * Owners of pins named with this project's prefix that jstack no longer knows (a lost record): they are
+     * this project's unless a longer project name that also matches has a run directory ("a" vs "a-b").
+     */
+    private Set<String> unclaimedPinOwners() throws RuntimeFailure {
+        Set<String> owners = new TreeSet<>();
+        if (!Files.isDirectory(paths.netnsRoot())) {
+            return owners;
+        }
+        try (var names = Files.list(paths.netnsRoot())) {
+            for (Path file : names.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(paths.pinPrefix()) && !claimedByLongerProject(name)) {
+                    owners.add(name.substring(paths.pinPrefix().length()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new RuntimeFailure("cannot list " + paths.netnsRoot() + ": " + e.getMessage(), e);
+        }
+        return owners;
+    }
+
+    private boolean claimedByLongerProject(String pinName) {
+        String rest = pinName.substring(paths.pinPrefix().length());
+        for (int dash = rest.indexOf('-'); dash > 0; dash = rest.indexOf('-', dash + 1)) {
+            String longer = paths.project() + "-" + rest.substring(0, dash);
+            if (Files.isDirectory(paths.runDir().resolveSibling(longer))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
