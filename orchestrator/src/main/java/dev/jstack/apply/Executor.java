@@ -40,6 +40,7 @@ public final class Executor {
     }
 
     private final int parallelism;
+    private volatile boolean cancelled;
 
     public Executor(int parallelism) {
         this.parallelism = Math.max(1, parallelism);
@@ -48,6 +49,14 @@ public final class Executor {
     /** At most the number of processors, and never more than 4: runc and mounts are not free. */
     public static Executor forThisMachine() {
         return new Executor(Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Starts no further action, in this walk or any later one: the walk lets the running ones finish and returns,
+     * so what they made is recorded. Called from a shutdown hook when the user interrupts a command.
+     */
+    public void cancel() {
+        cancelled = true;
     }
 
     public Result run(Plan plan, Step step) {
@@ -71,7 +80,7 @@ public final class Executor {
         List<Failure> failures = new ArrayList<>();
         Map<Future<Action>, Action> running = new LinkedHashMap<>();
         while (true) {
-            if (failures.isEmpty()) {
+            if (failures.isEmpty() && !cancelled) {
                 for (Action a : List.copyOf(pending.values())) {
                     if (done.containsAll(a.waitsFor()) && running.size() < parallelism) {
                         pending.remove(a.id());

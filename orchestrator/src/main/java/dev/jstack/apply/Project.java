@@ -60,6 +60,11 @@ public final class Project {
         return executor.run(plan, operations);
     }
 
+    /** Interrupts an {@link #apply} in progress once its running actions are done. */
+    public void cancel() {
+        executor.cancel();
+    }
+
     /**
      * After a successful {@code down}: the generated /etc files, bundles and records directories and the project's
      * run directory go; named volumes go too when {@code volumes} is set.

@@ -39,7 +39,8 @@ public final class DownCommand implements Callable<Integer> {
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
         ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println, () -> {
-            Executor.Result result = project.apply(project.planner().down(project.observe(), grace));
+            Executor.Result result = Interruptible.run(project,
+                    () -> project.apply(project.planner().down(project.observe(), grace)));
             if (!result.ok()) {
                 throw new ApplyFailure(result);
             }

@@ -41,13 +41,14 @@ public final class UpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         Map<String, Long> offsets = LogTail.sizes(project, project.stack().services().keySet());
-        ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println, () -> {
-            Executor.Result result = project.apply(project.planner().up(project.observe(), services));
-            if (!result.ok()) {
-                throw new ApplyFailure(result);
-            }
-            return result;
-        });
+        ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println,
+                () -> Interruptible.run(project, () -> {
+                    Executor.Result result = project.apply(project.planner().up(project.observe(), services));
+                    if (!result.ok()) {
+                        throw new ApplyFailure(result);
+                    }
+                    return result;
+                }));
         if (detach) {
             return ExitCode.OK;
         }
