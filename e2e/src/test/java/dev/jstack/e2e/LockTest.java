@@ -1,0 +1,45 @@
+package dev.jstack.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@Scenario
+@DisplayName("one command at a time per project: a second one waits for the lock and says so")
+class LockTest {
+    private static final Jstack JSTACK = new Jstack("none");
+
+    @AfterAll
+    static void down() {
+        JSTACK.down();
+    }
+
+    @Test
+    @DisplayName("up waits while another process holds /run/jstack/<project>/lock, then proceeds")
+    void secondCommandWaits() throws Exception {
+        Path lock = Path.of("/run/jstack", JSTACK.project(), "lock");
+        Files.createDirectories(lock.getParent());
+        // A POSIX record lock, the kind Java's FileChannel.lock takes, held for a few seconds by another process.
+        Process holder = new ProcessBuilder(List.of("python3", "-c", "import fcntl, sys, time\n"
+                + "f = open(sys.argv[1], 'a'); fcntl.lockf(f, fcntl.LOCK_EX); print('held', flush=True);"
+                + " time.sleep(4)", lock.toString())).start();
+        try {
+            String held = new String(holder.getInputStream().readNBytes(5));
+            assertTrue(held.startsWith("held"), "the holder took the lock");
+            CompletableFuture<Shell.Result> up = CompletableFuture.supplyAsync(() -> JSTACK.run("up", "-d"));
+            Shell.Result result = up.get(120, TimeUnit.SECONDS).expectOk();
+            assertTrue(result.err().contains("waiting for another jstack command on project " + JSTACK.project()),
+                    result.err());
+        } finally {
+            holder.destroy();
+            holder.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
