@@ -28,7 +28,7 @@ class LeftoversTest {
     }
 
     @Test
-    @DisplayName("volumes, limits and read_only apply while up; after down nothing remains but the named volume")
+    @DisplayName("volumes, limits, user and read_only apply while up; after down nothing remains but the named volume")
     void upThenDownLeavesNothing() throws Exception {
         JSTACK.run("down", "-t", "1", "-v");
         Shell.run("rm", "-rf", DATA.toString());
@@ -41,6 +41,12 @@ class LeftoversTest {
         assertTrue(Files.isDirectory(VOLUME), "the named volume's directory exists");
         assertEquals("67108864", Cgroups.limit(pids.get(0), "memory", "memory.limit_in_bytes", "memory.max"));
         assertEquals("50", Cgroups.limit(pids.get(0), "pids", "pids.max", "pids.max"));
+        String quota = Cgroups.limit(pids.get(0), "cpu", "cpu.cfs_quota_us", "cpu.max");
+        assertEquals("50000", quota.split(" ")[0], "cpus: 0.5 is half of each 100ms period");
+        assertTrue(Files.readAllLines(Path.of("/proc/" + pids.get(0) + "/limits")).stream()
+                .anyMatch(l -> l.matches("Max open files\\s+1024\\s+2048\\s+files\\s*")), "ulimits: nofile");
+        assertTrue(Files.readAllLines(Path.of("/proc/" + pids.get(3) + "/status")).stream()
+                .anyMatch(l -> l.matches("Uid:\\s+65534\\s+65534\\s+65534\\s+65534")), "user: 65534");
         assertNotEquals(0, JSTACK.run("exec", "watcher", "touch", "/read-only-root").exitCode());
         assertEquals(0, JSTACK.run("exec", "watcher", "touch", "/tmp/private").exitCode());
         assertFalse(Kernel.mountsContaining(JSTACK.project()).isEmpty(), "sanity: the project has mounts");
