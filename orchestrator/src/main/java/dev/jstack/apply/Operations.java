@@ -109,9 +109,9 @@ public final class Operations implements Executor.Step {
         if (!running(a.container())) {
             return;
         }
-        host.runtime().kill(a.container(), a.signal());
+        signal(a.container(), a.signal());
         if (!waitStopped(a.container(), a.grace())) {
-            host.runtime().kill(a.container(), "SIGKILL");
+            signal(a.container(), "SIGKILL");
             if (!waitStopped(a.container(), KILL_WAIT)) {
                 throw new RuntimeFailure("container " + a.container() + " is still running after SIGKILL");
             }
@@ -150,6 +150,17 @@ public final class Operations implements Executor.Step {
         } catch (RuntimeFailure | IOException e) {
             progress.accept("warning: could not undo " + container + ": " + e.getMessage()
                     + " (`jstack down` removes it)");
+        }
+    }
+
+    // A container that ended by itself between the check and the signal is what stopping wanted.
+    private void signal(String container, String signal) throws RuntimeFailure {
+        try {
+            host.runtime().kill(container, signal);
+        } catch (RuntimeFailure e) {
+            if (running(container)) {
+                throw e;
+            }
         }
     }
 
