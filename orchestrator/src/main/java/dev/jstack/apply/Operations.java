@@ -120,8 +120,15 @@ public final class Operations implements Executor.Step {
     }
 
     private void remove(Action.Remove a) throws RuntimeFailure, IOException {
-        if (host.runtime().state(a.container()).isPresent()) {
-            host.runtime().delete(a.container(), true);
+        try {
+            if (host.runtime().state(a.container()).isPresent()) {
+                host.runtime().delete(a.container(), true);
+            }
+        } catch (RuntimeFailure e) {
+            // Deleted meanwhile (by hand, or by a runtime that removes what exits): the goal is reached.
+            if (host.runtime().state(a.container()).isPresent()) {
+                throw e;
+            }
         }
         preparation.release(a.container());
         host.records().deleteContainer(a.container());
