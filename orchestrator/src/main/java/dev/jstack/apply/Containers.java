@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -72,8 +73,8 @@ public final class Containers {
     }
 
     /** The service of this stack named {@code name}. */
-    java.util.Optional<Service> service(String name) {
-        return java.util.Optional.ofNullable(stack.services().get(name));
+    Optional<Service> service(String name) {
+        return Optional.ofNullable(stack.services().get(name));
     }
 
     private List<MountSpec> mounts(Action.CreateContainer create) {

@@ -4,6 +4,7 @@ import dev.jstack.plan.Action;
 import dev.jstack.plan.Plan;
 import dev.jstack.runtime.RuntimeFailure;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class Executor {
                 failures.add(new Failure(a, "interrupted"));
             }
         }
-        doneActions.sort(java.util.Comparator.comparingInt(Action::id));
+        doneActions.sort(Comparator.comparingInt(Action::id));
         return new Result(doneActions, failures, List.copyOf(pending.values()));
     }
 

@@ -1,6 +1,7 @@
 package dev.jstack.apply;
 
 import dev.jstack.runtime.RuntimeFailure;
+import dev.jstack.runtime.UserResolver;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public interface Identities {
             if (user == null || user.isBlank()) {
                 return Identity.ROOT;
             }
-            dev.jstack.runtime.UserResolver.ResolvedUser u = dev.jstack.runtime.UserResolver.resolve(user, rootfs);
+            UserResolver.ResolvedUser u = UserResolver.resolve(user, rootfs);
             return new Identity(u.uid(), u.gid(), u.additionalGids());
         };
     }

@@ -9,6 +9,7 @@ import dev.jstack.state.Observed;
 import dev.jstack.state.ObservedContainer;
 import dev.jstack.state.ProjectPaths;
 import dev.jstack.state.RecordStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -77,7 +78,7 @@ public final class Observer {
                     owners.add(name.substring(paths.pinPrefix().length()));
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new RuntimeFailure("cannot list " + paths.netnsRoot() + ": " + e.getMessage(), e);
         }
         return owners;

@@ -1,7 +1,6 @@
 package dev.jstack.apply;
 
 import dev.jstack.plan.Action;
-import dev.jstack.plan.Netns;
 import dev.jstack.runtime.ContainerRuntime;
 import dev.jstack.runtime.ContainerSpec;
 import dev.jstack.runtime.ContainerStatus;

@@ -6,6 +6,7 @@ import dev.jstack.state.Observed;
 import dev.jstack.state.ObservedContainer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class DownPlanner {
             Integer stop = observed.container(container).filter(ObservedContainer::isRunning)
                     .map(c -> stop(service, container, cause)).orElse(null);
             if (remove) {
-                List<Integer> waits = PlanBuilder.waits(java.util.Arrays.asList(stop));
+                List<Integer> waits = PlanBuilder.waits(Arrays.asList(stop));
                 removals.add(plan.add(id -> new Action.Remove(id, service, container, cause, waits)));
             }
         }

@@ -6,7 +6,9 @@ import dev.jstack.spec.NetworkMode;
 import dev.jstack.spec.Rootfs;
 import dev.jstack.spec.Service;
 import dev.jstack.spec.Stack;
+import dev.jstack.state.Observed;
 import dev.jstack.state.ProjectPaths;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,19 +32,19 @@ public final class Planner {
     }
 
     /** What {@code up} does for {@code selected} (empty: every service) and everything they need. */
-    public Plan up(dev.jstack.state.Observed observed, List<String> selected) throws PlanException {
+    public Plan up(Observed observed, List<String> selected) throws PlanException {
         SortedSet<String> targets = withDependencies(selected);
         checkRunnable(targets);
         return new UpPlanner(this, observed, targets).plan();
     }
 
     /** What {@code down} does: stop everything of the project in reverse dependency order, then remove it all. */
-    public Plan down(dev.jstack.state.Observed observed, java.time.Duration timeout) {
+    public Plan down(Observed observed, Duration timeout) {
         return new DownPlanner(this, observed, timeout, true).plan();
     }
 
     /** What Ctrl-C on a foreground {@code up} does: stop every running container, remove nothing. */
-    public Plan stop(dev.jstack.state.Observed observed, java.time.Duration timeout) {
+    public Plan stop(Observed observed, Duration timeout) {
         return new DownPlanner(this, observed, timeout, false).plan();
     }
 

@@ -4,7 +4,9 @@ import dev.jstack.spec.Service;
 import dev.jstack.state.ContainerRecord;
 import dev.jstack.state.Observed;
 import dev.jstack.state.ObservedContainer;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.TreeSet;
  * and started after everything it needs. Pins whose owner no longer asks for one are removed last.
  */
 final class UpPlanner {
-    static final java.time.Duration DEFAULT_GRACE = java.time.Duration.ofSeconds(10);
+    static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
     private final Planner planner;
     private final Observed observed;
@@ -67,7 +69,7 @@ final class UpPlanner {
         if (running.isPresent()) {
             Integer stop = running.get().isRunning() ? plan.add(id -> new Action.Stop(id, name, container,
                     stopSignal(service), grace(service), cause, List.of())) : null;
-            List<Integer> afterStop = PlanBuilder.waits(java.util.Arrays.asList(stop));
+            List<Integer> afterStop = PlanBuilder.waits(Arrays.asList(stop));
             int remove = plan.add(id -> new Action.Remove(id, name, container, cause, afterStop));
             removed.put(name, remove);
             waits.add(remove);
@@ -138,8 +140,8 @@ final class UpPlanner {
         return signal == null || signal.isBlank() ? "SIGTERM" : signal;
     }
 
-    static java.time.Duration grace(Service service) {
-        java.time.Duration grace = service.lifecycle() == null ? null : service.lifecycle().stopGracePeriod();
+    static Duration grace(Service service) {
+        Duration grace = service.lifecycle() == null ? null : service.lifecycle().stopGracePeriod();
         return grace == null ? DEFAULT_GRACE : grace;
     }
 }
