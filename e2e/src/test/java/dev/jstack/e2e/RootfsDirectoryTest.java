@@ -24,7 +24,8 @@ class RootfsDirectoryTest {
     @BeforeAll
     static void up() throws IOException {
         if (!Files.isExecutable(BUSYBOX)) {
-            throw new IllegalStateException("this test builds a rootfs from busybox: apt-get install -y busybox-static");
+            throw new IllegalStateException("this test builds a rootfs from busybox:"
+                    + " apt-get install -y busybox-static");
         }
         JSTACK.run("down", "-t", "1");
         Shell.run("rm", "-rf", ROOTFS.toString());

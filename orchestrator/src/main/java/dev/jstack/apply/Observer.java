@@ -43,7 +43,8 @@ public final class Observer {
         recorded.values().forEach(r -> recordedIds.add(r.container()));
         SortedMap<String, ObservedContainer> containers = new TreeMap<>();
         for (ContainerStatus c : runtime.list(paths.containerPrefix())) {
-            boolean ours = c.bundle() != null ? c.bundle().startsWith(paths.bundlesDir()) : recordedIds.contains(c.id());
+            boolean ours = c.bundle() != null
+                    ? c.bundle().startsWith(paths.bundlesDir()) : recordedIds.contains(c.id());
             if (ours) {
                 containers.put(c.id(), new ObservedContainer(c.id(), c.status(), c.pid()));
             }

@@ -35,7 +35,8 @@ class ContainersTest {
                 new Mount(Mount.Type.VOLUME, null, "/var/lib/anon", false, false, 0, -1),
                 new Mount(Mount.Type.TMPFS, null, "/scratch", false, false, 1 << 20, 01777)));
         return new Service(s.name(), s.rootfs(),
-                new Service.Process(List.of("python3"), s.process().command(), new TreeMap<>(Map.of("B", "2", "A", "1")),
+                new Service.Process(List.of("python3"), s.process().command(),
+                        new TreeMap<>(Map.of("B", "2", "A", "1")),
                         "/srv", "1000:1000", false),
                 new Service.Network(s.network().mode(), "www", null, List.of(), List.of(), List.of(), List.of(),
                         List.of(), List.of()),
