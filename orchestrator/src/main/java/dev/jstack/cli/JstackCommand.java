@@ -26,6 +26,11 @@ public final class JstackCommand implements Callable<Integer> {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ConfigCommand.class,
             GraphCommand.class,
+            UpCommand.class,
+            DownCommand.class,
+            PsCommand.class,
+            LogsCommand.class,
+            ExecCommand.class,
             VersionCommand.class);
 
     @Mixin
@@ -47,6 +52,9 @@ public final class JstackCommand implements Callable<Integer> {
     public CommandLine commandLine() {
         CommandLine cli = new CommandLine(this);
         SUBCOMMANDS.forEach(cli::addSubcommand);
+        LogsCommand.claimShortF(cli.getSubcommands().get("logs"));
+        // Everything after `exec SERVICE` belongs to the command run in the container, its options included.
+        cli.getSubcommands().get("exec").setStopAtPositional(true);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOverwrittenOptionsAllowed(true);
         ErrorReporter errors = new ErrorReporter();
@@ -58,6 +66,11 @@ public final class JstackCommand implements Callable<Integer> {
     /** The root command of any command in its tree. */
     static JstackCommand of(CommandSpec spec) {
         return (JstackCommand) spec.root().userObject();
+    }
+
+    /** The process environment the commands run in (JSTACK_RUNTIME, ...). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     GlobalOptions global() {

@@ -34,4 +34,19 @@ final class Durations {
         }
         return Duration.ofNanos(nanos.longValue());
     }
+
+    /** Compose's way of printing a duration back: {@code 1m30s}, {@code 500ms}, {@code 0s}. */
+    static String format(Duration d) {
+        if (d.isZero()) return "0s";
+        StringBuilder sb = new StringBuilder();
+        long h = d.toHours();
+        if (h > 0) sb.append(h).append('h');
+        if (d.toMinutesPart() > 0) sb.append(d.toMinutesPart()).append('m');
+        if (d.toSecondsPart() > 0) sb.append(d.toSecondsPart()).append('s');
+        if (d.toMillisPart() > 0) sb.append(d.toMillisPart()).append("ms");
+        int micros = d.toNanosPart() / 1000 % 1000;
+        if (micros > 0) sb.append(micros).append("us");
+        if (d.toNanosPart() % 1000 > 0) sb.append(d.toNanosPart() % 1000).append("ns");
+        return sb.toString();
+    }
 }

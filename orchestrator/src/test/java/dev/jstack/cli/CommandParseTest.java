@@ -100,7 +100,7 @@ class CommandParseTest {
 
     @Test
     void everySubcommandIsRegistered() {
-        assertEquals(List.of("config", "graph", "version"),
+        assertEquals(List.of("config", "graph", "up", "down", "ps", "logs", "exec", "version"),
                 List.copyOf(root.commandLine().getSubcommands().keySet()));
     }
 }

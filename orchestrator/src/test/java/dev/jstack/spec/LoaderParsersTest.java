@@ -25,6 +25,9 @@ class LoaderParsersTest {
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("10 s"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("-1s"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("1d"));
+        assertEquals("1h1m30s", Durations.format(Duration.ofSeconds(3690)));
+        assertEquals("1s500ms", Durations.format(Duration.ofMillis(1500)));
+        assertEquals("0s", Durations.format(Duration.ZERO));
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.jstack.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@Scenario
+@DisplayName("down leaves nothing of the project: no process, mount, pin, cgroup, runtime state or record")
+class LeftoversTest {
+    private static final Jstack JSTACK = new Jstack("leftovers");
+    private static final List<String> SERVICES = List.of("router", "server", "probe", "watcher");
+    private static final Path DATA = Path.of("/tmp/jstack-e2e-leftovers");
+    private static final Path VOLUME = Path.of("/var/lib/jstack/volumes/e2e-leftovers_cache");
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        JSTACK.run("down", "-t", "1", "-v");
+        Shell.run("rm", "-rf", DATA.toString());
+    }
+
+    @Test
+    @DisplayName("volumes, limits and read_only apply while up; after down nothing remains but the named volume")
+    void upThenDownLeavesNothing() throws Exception {
+        JSTACK.run("down", "-t", "1", "-v");
+        Shell.run("rm", "-rf", DATA.toString());
+        JSTACK.run("up", "-d").expectOk();
+
+        List<Integer> pids = SERVICES.stream().map(s -> Kernel.pid(JSTACK.container(s))).toList();
+        pids.forEach(pid -> assertTrue(pid > 0, "every service runs: " + pids));
+        Eventually.await("router's file in the bind-mounted /data", Duration.ofSeconds(30),
+                () -> Files.exists(DATA.resolve("data/router-was-here")), done -> done);
+        assertTrue(Files.isDirectory(VOLUME), "the named volume's directory exists");
+        assertEquals("67108864", Cgroups.limit(pids.get(0), "memory", "memory.limit_in_bytes", "memory.max"));
+        assertEquals("50", Cgroups.limit(pids.get(0), "pids", "pids.max", "pids.max"));
+        assertNotEquals(0, JSTACK.run("exec", "watcher", "touch", "/read-only-root").exitCode());
+        assertEquals(0, JSTACK.run("exec", "watcher", "touch", "/tmp/private").exitCode());
+        assertFalse(Kernel.mountsContaining(JSTACK.project()).isEmpty(), "sanity: the project has mounts");
+        assertFalse(Kernel.cgroupsContaining(JSTACK.project()).isEmpty(), "sanity: the project has cgroups");
+
+        JSTACK.down();
+
+        pids.forEach(pid -> assertFalse(Kernel.processAlive(pid), "process " + pid + " is gone"));
+        assertEquals(List.of(), Kernel.mountsContaining(JSTACK.project()));
+        assertEquals(List.of(), Kernel.netnsNames().stream().filter(n -> n.contains(JSTACK.project())).toList());
+        assertEquals(List.of(), Kernel.cgroupsContaining(JSTACK.project()));
+        assertEquals(List.of(), Kernel.runcContainers(JSTACK.project() + "-"));
+        assertFalse(Files.exists(Path.of("/run/jstack", JSTACK.project())), "no /run/jstack/<project>");
+        for (String s : SERVICES) {
+            assertFalse(Files.exists(Path.of("/var/lib/jstack/containers", JSTACK.container(s))), s);
+        }
+        assertTrue(Files.isDirectory(VOLUME), "down keeps named volumes");
+        assertTrue(Files.exists(DATA.resolve("data/router-was-here")), "down keeps bind-mounted data");
+
+        JSTACK.run("down", "-v").expectOk();
+        assertFalse(Files.exists(VOLUME), "down -v removes named volumes");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jstack.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@Scenario
+@DisplayName("none: the service gets a new namespace, pinned under /run/netns, holding only lo, which is up")
+class NoneModeTest {
+    private static final Jstack JSTACK = new Jstack("none");
+
+    @BeforeAll
+    static void up() {
+        JSTACK.run("down", "-t", "1");
+        JSTACK.run("up", "-d").expectOk();
+    }
+
+    @AfterAll
+    static void down() {
+        JSTACK.down();
+    }
+
+    @Test
+    @DisplayName("ip netns exec on the pin shows only lo, and lo is UP")
+    void onlyLoopbackAndItIsUp() {
+        List<String> links = Kernel.linksIn(JSTACK.pin("lonely"));
+        assertEquals(1, links.size(), links::toString);
+        assertTrue(links.get(0).contains(": lo:"), links::toString);
+        assertTrue(links.get(0).matches(".*<[^>]*\\bUP\\b[^>]*>.*"), links::toString);
+    }
+
+    @Test
+    @DisplayName("the container is in the pinned namespace, which is not the host's")
+    void containerIsInThePin() {
+        int pid = Kernel.pid(JSTACK.container("lonely"));
+        String pin = Kernel.netnsOfFile(Path.of("/run/netns", JSTACK.pin("lonely")));
+        assertEquals(pin, Kernel.namespace(pid, "net"));
+        assertNotEquals(Kernel.hostNetns(), pin);
+        assertTrue(Kernel.netnsNames().contains(JSTACK.pin("lonely")), "ip netns list shows the pin");
+    }
+}

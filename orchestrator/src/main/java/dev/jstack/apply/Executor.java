@@ -1,0 +1,124 @@
+package dev.jstack.apply;
+
+import dev.jstack.plan.Action;
+import dev.jstack.plan.Plan;
+import dev.jstack.runtime.RuntimeFailure;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Walks a plan in dependency order, running each action as soon as everything it waits for is done, at most
+ * {@code parallelism} at once. It decides nothing: after the first failure it starts no new action, lets the
+ * running ones finish and reports which actions failed and which never ran.
+ */
+public final class Executor {
+
+    /** Carries out one action. */
+    @FunctionalInterface
+    public interface Step {
+        void run(Action action) throws RuntimeFailure;
+    }
+
+    /** One failed action and the runtime's own message. */
+    public record Failure(Action action, String message) {
+    }
+
+    /** What a walk did: the actions done, failed and never started, each in plan order. */
+    public record Result(List<Action> done, List<Failure> failures, List<Action> skipped) {
+        public boolean ok() {
+            return failures.isEmpty();
+        }
+    }
+
+    private final int parallelism;
+
+    public Executor(int parallelism) {
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    /** At most the number of processors, and never more than 4: runc and mounts are not free. */
+    public static Executor forThisMachine() {
+        return new Executor(Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public Result run(Plan plan, Step step) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "jstack-apply");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return walk(plan, step, new ExecutorCompletionService<>(pool));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Result walk(Plan plan, Step step, ExecutorCompletionService<Action> completion) {
+        Map<Integer, Action> pending = new LinkedHashMap<>();
+        plan.actions().forEach(a -> pending.put(a.id(), a));
+        Set<Integer> done = new HashSet<>();
+        List<Action> doneActions = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        Map<Future<Action>, Action> running = new LinkedHashMap<>();
+        while (true) {
+            if (failures.isEmpty()) {
+                for (Action a : List.copyOf(pending.values())) {
+                    if (done.containsAll(a.waitsFor()) && running.size() < parallelism) {
+                        pending.remove(a.id());
+                        running.put(completion.submit(() -> { step.run(a); return a; }), a);
+                    }
+                }
+            }
+            if (running.isEmpty()) {
+                break;
+            }
+            Future<Action> finished = take(completion);
+            Action a = running.remove(finished);
+            try {
+                finished.get();
+                done.add(a.id());
+                doneActions.add(a);
+            } catch (ExecutionException e) {
+                failures.add(new Failure(a, message(e.getCause())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add(new Failure(a, "interrupted"));
+            }
+        }
+        doneActions.sort(java.util.Comparator.comparingInt(Action::id));
+        return new Result(doneActions, failures, List.copyOf(pending.values()));
+    }
+
+    // Keeps waiting through interrupts: running actions must finish, or what they made would not be known.
+    private static Future<Action> take(ExecutorCompletionService<Action> completion) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return completion.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String message(Throwable cause) {
+        String text = cause.getMessage();
+        return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.jstack.apply;
+
+import dev.jstack.plan.Action;
+import dev.jstack.plan.Netns;
+import dev.jstack.runtime.ContainerSpec;
+import dev.jstack.runtime.RuntimeFailure;
+import dev.jstack.spec.Mount;
+import dev.jstack.spec.Rootfs;
+import dev.jstack.spec.Service;
+import dev.jstack.state.ProjectPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Makes on the host what a container's bundle refers to, and removes it again: the root file system's mount
+ * (the host's root read-only, or an overlay whose upper dir is the container's own), the owner's /etc files,
+ * volume directories and the log directory.
+ */
+final class HostPreparation {
+    private final Operations.Host host;
+    private final Containers containers;
+    private final EtcFiles etc;
+    private final Trees trees;
+
+    HostPreparation(Operations.Host host, Containers containers, EtcFiles etc) {
+        this.host = host;
+        this.containers = containers;
+        this.etc = etc;
+        this.trees = new Trees(host.mounts());
+    }
+
+    void prepare(Action.CreateContainer a, ContainerSpec spec) throws RuntimeFailure, IOException {
+        ProjectPaths paths = host.paths();
+        String id = a.container();
+        if (a.netns() instanceof Netns.Existing ns && !host.pins().isNetworkNamespace(Path.of(ns.path()))) {
+            throw new RuntimeFailure("network_mode ns:" + ns.path()
+                    + " is not a network namespace: create it first (e.g. ip netns add NAME)"
+                    + " or fix the path");
+        }
+        Files.createDirectories(paths.logFile(id).getParent());
+        Files.createDirectories(paths.bundleDir(id));
+        Path etcDir = paths.etcDir(a.etcOwner());
+        if (a.etcOwner().equals(a.service()) || !Files.exists(etcDir.resolve("hosts"))) {
+            Service owner = a.etcOwner().equals(a.service()) ? a.config() : ownerConfig(a);
+            etc.write(etcDir, owner, a.netns(), containers.hostname(a));
+        }
+        for (Mount m : a.config().volumes()) {
+            requireMountPoint(a, m);
+            if (m.type() != Mount.Type.TMPFS) {
+                Files.createDirectories(containers.hostSource(id, m));
+            }
+        }
+        mountRootfs(a, spec.rootfs());
+    }
+
+    // The host's root is bound read-only, so runc cannot make a missing mount point in it; say so before runc does.
+    private static void requireMountPoint(Action.CreateContainer a, Mount m) throws RuntimeFailure {
+        if (a.config().rootfs() instanceof Rootfs.HostRoot && !Files.exists(Path.of(m.target()))) {
+            throw new RuntimeFailure("cannot mount " + m.type().yamlName() + " at " + m.target()
+                    + ": with `rootfs: host` the host's root is read-only, so the mount point must exist on the host;"
+                    + " use an existing directory such as /mnt or /srv, or create " + m.target() + " on the host");
+        }
+    }
+
+    private void mountRootfs(Action.CreateContainer a, Path target) throws RuntimeFailure, IOException {
+        Files.createDirectories(target);
+        if (a.config().rootfs() instanceof Rootfs.HostRoot) {
+            host.rootfs().mountHostRoot(target);
+        } else if (a.config().rootfs() instanceof Rootfs.Directory dir) {
+            Path lower = Path.of(dir.path());
+            if (!Files.isDirectory(lower)) {
+                throw new RuntimeFailure("rootfs " + lower + " is not a directory");
+            }
+            Path upper = host.paths().upperDir(a.container());
+            Path work = host.paths().workDir(a.container());
+            Files.createDirectories(upper);
+            Files.createDirectories(work);
+            host.rootfs().mountOverlay(List.of(lower), upper, work, target);
+        } else {
+            throw new RuntimeFailure("images are not supported yet");
+        }
+    }
+
+    private Service ownerConfig(Action.CreateContainer a) {
+        return containers.service(a.etcOwner()).orElse(a.config());
+    }
+
+    /** Unmounts the container's root and deletes its bundle and its directory under /var/lib/jstack. */
+    void release(String container) throws RuntimeFailure, IOException {
+        ProjectPaths paths = host.paths();
+        host.rootfs().unmountAll(paths.bundleDir(container));
+        trees.delete(paths.bundleDir(container));
+        trees.delete(paths.containerDir(container));
+    }
+}

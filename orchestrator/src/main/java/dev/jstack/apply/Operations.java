@@ -1,0 +1,175 @@
+package dev.jstack.apply;
+
+import dev.jstack.plan.Action;
+import dev.jstack.plan.Netns;
+import dev.jstack.runtime.ContainerRuntime;
+import dev.jstack.runtime.ContainerSpec;
+import dev.jstack.runtime.ContainerStatus;
+import dev.jstack.runtime.NamespacePins;
+import dev.jstack.runtime.RootfsMounts;
+import dev.jstack.runtime.RuntimeFailure;
+import dev.jstack.state.ContainerRecord;
+import dev.jstack.state.PinRecord;
+import dev.jstack.state.ProjectPaths;
+import dev.jstack.state.RecordStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Carries out single plan actions against the runtime, the pins and the host's files. Each action either
+ * completes or undoes what it made before failing, so a failed run leaves only what earlier, completed actions
+ * made, recorded for {@code down}.
+ */
+public final class Operations implements Executor.Step {
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
+    private final Host host;
+    private final Containers containers;
+    private final HostPreparation preparation;
+    private final Consumer<String> progress;
+
+    /** The ports and files every action works with. */
+    public record Host(ContainerRuntime runtime, NamespacePins pins, RootfsMounts rootfs, ProjectPaths paths,
+                       RecordStore records, NetnsVerifier verifier, MountTable mounts) {
+    }
+
+    public Operations(Host host, Containers containers, EtcFiles etc, Consumer<String> progress) {
+        this.host = host;
+        this.containers = containers;
+        this.preparation = new HostPreparation(host, containers, etc);
+        this.progress = progress;
+    }
+
+    @Override
+    public void run(Action action) throws RuntimeFailure {
+        try {
+            if (action instanceof Action.CreatePin a) createPin(a);
+            else if (action instanceof Action.CreateContainer a) create(a);
+            else if (action instanceof Action.Start a) start(a);
+            else if (action instanceof Action.Stop a) stop(a);
+            else if (action instanceof Action.Remove a) remove(a);
+            else if (action instanceof Action.RemovePin a) removePin(a);
+        } catch (IOException e) {
+            throw new RuntimeFailure(action.verb() + " " + action.target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createPin(Action.CreatePin a) throws RuntimeFailure, IOException {
+        Path pin = Path.of(a.pin());
+        if (Files.exists(pin) && !host.pins().isNetworkNamespace(pin)) {
+            host.pins().remove(pin);
+        }
+        host.pins().create(a.pinName());
+        try {
+            host.records().write(new PinRecord(a.owner(), a.pin()));
+        } catch (IOException e) {
+            host.pins().remove(pin);
+            throw e;
+        }
+        progress.accept("Network namespace " + a.pinName() + "  Pinned");
+    }
+
+    private void create(Action.CreateContainer a) throws RuntimeFailure, IOException {
+        ContainerSpec spec = containers.spec(a);
+        try {
+            preparation.prepare(a, spec);
+            host.runtime().create(spec, host.paths().logFile(a.container()));
+            host.records().write(new ContainerRecord(a.service(), a.container(), a.hash().value(),
+                    a.hash().parts(), a.config().network().mode().toString(), a.netns().path(), a.etcOwner()));
+        } catch (RuntimeFailure | IOException | RuntimeException e) {
+            discard(a.container());
+            throw e;
+        }
+        progress.accept("Container " + a.container() + "  Created");
+    }
+
+    private void start(Action.Start a) throws RuntimeFailure, IOException {
+        try {
+            host.runtime().start(a.container());
+            int pid = host.runtime().state(a.container()).map(ContainerStatus::pid).orElse(0);
+            if (pid <= 0) {
+                // A one-shot service may be done already: nothing is left to check, and nothing failed.
+                progress.accept("Container " + a.container() + "  Exited");
+                return;
+            }
+            host.verifier().verify(a.container(), pid, a.netns());
+        } catch (RuntimeFailure | RuntimeException e) {
+            discard(a.container());
+            throw e;
+        }
+        progress.accept("Container " + a.container() + "  Started");
+    }
+
+    private void stop(Action.Stop a) throws RuntimeFailure {
+        if (!running(a.container())) {
+            return;
+        }
+        host.runtime().kill(a.container(), a.signal());
+        if (!waitStopped(a.container(), a.grace())) {
+            host.runtime().kill(a.container(), "SIGKILL");
+            if (!waitStopped(a.container(), KILL_WAIT)) {
+                throw new RuntimeFailure("container " + a.container() + " is still running after SIGKILL");
+            }
+        }
+        progress.accept("Container " + a.container() + "  Stopped");
+    }
+
+    private void remove(Action.Remove a) throws RuntimeFailure, IOException {
+        if (host.runtime().state(a.container()).isPresent()) {
+            host.runtime().delete(a.container(), true);
+        }
+        preparation.release(a.container());
+        host.records().deleteContainer(a.container());
+        progress.accept("Container " + a.container() + "  Removed");
+    }
+
+    private void removePin(Action.RemovePin a) throws RuntimeFailure, IOException {
+        host.pins().remove(Path.of(a.pin()));
+        host.records().deletePin(a.owner());
+        progress.accept("Network namespace " + a.pinName() + "  Removed");
+    }
+
+    // Undo of a create or start that failed: the failure being reported matters more than one of the undo.
+    private void discard(String container) {
+        try {
+            Optional<ContainerStatus> state = host.runtime().state(container);
+            if (state.isPresent()) {
+                host.runtime().delete(container, true);
+            }
+        } catch (RuntimeFailure ignored) {
+            // The container may never have existed; release() below still removes the files.
+        }
+        try {
+            preparation.release(container);
+            host.records().deleteContainer(container);
+        } catch (RuntimeFailure | IOException e) {
+            progress.accept("warning: could not undo " + container + ": " + e.getMessage()
+                    + " (`jstack down` removes it)");
+        }
+    }
+
+    private boolean running(String container) throws RuntimeFailure {
+        return host.runtime().state(container).map(ContainerStatus::isRunning).orElse(false);
+    }
+
+    private boolean waitStopped(String container, Duration limit) throws RuntimeFailure {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (running(container)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeFailure("interrupted while stopping " + container);
+            }
+        }
+        return true;
+    }
+}

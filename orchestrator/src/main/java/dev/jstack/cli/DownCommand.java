@@ -1,0 +1,52 @@
+package dev.jstack.cli;
+
+import dev.jstack.apply.Executor;
+import dev.jstack.apply.Project;
+import dev.jstack.state.ProjectLock;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jstack down}: stops every container of the project (stop_signal, then SIGKILL after the grace period),
+ * dependents first, and removes containers, rootfs mounts, pins, records and the project's run directory.
+ */
+@Command(name = "down", description = "Stop and remove the stack's containers, namespaces and records.")
+public final class DownCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+            description = "Seconds to wait for each container to stop before SIGKILL (default: stop_grace_period).")
+    Integer timeout;
+
+    @Option(names = {"-v", "--volumes"}, description = "Also remove the named volumes the file declares.")
+    boolean volumes;
+
+    @Override
+    public Integer call() throws Exception {
+        JstackCommand root = JstackCommand.of(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        try (ProjectLock lock = ProjectLock.acquire(project.paths().lockFile(), project.paths().project(),
+                err::println)) {
+            Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
+            Executor.Result result = project.apply(project.planner().down(project.observe(), grace));
+            if (!result.ok()) {
+                throw new ApplyFailure(result);
+            }
+            project.host().rootfs().unmountAll(project.paths().runDir());
+            project.removeLeftovers(volumes);
+        }
+        return ExitCode.OK;
+    }
+}

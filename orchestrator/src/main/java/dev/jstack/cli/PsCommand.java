@@ -1,0 +1,84 @@
+package dev.jstack.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jstack.apply.Project;
+import dev.jstack.state.ContainerRecord;
+import dev.jstack.state.Observed;
+import dev.jstack.state.ObservedContainer;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jstack ps}: the project's containers as the runtime sees them, with their network namespaces. */
+@Command(name = "ps", description = "List the stack's containers.")
+public final class PsCommand implements Callable<Integer> {
+
+    /** The output formats of {@code ps}. */
+    enum Format { table, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+            description = "Output format: table (default) or json.")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        JstackCommand root = JstackCommand.of(spec);
+        Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
+        List<Map<String, Object>> rows = rows(project.observe());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+        } else {
+            printTable(out, rows);
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    static List<Map<String, Object>> rows(Observed observed) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ContainerRecord r : observed.records().values()) {
+            ObservedContainer c = observed.container(r.container()).orElse(null);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("service", r.service());
+            row.put("container", r.container());
+            row.put("state", c == null ? "missing" : c.status());
+            row.put("pid", c == null ? 0 : c.pid());
+            row.put("network_mode", r.networkMode());
+            row.put("netns", r.netns() == null ? "host" : r.netns());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
+        List<String> header = List.of("SERVICE", "CONTAINER", "STATE", "PID", "NETWORK_MODE", "NETNS");
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(header);
+        rows.forEach(r -> lines.add(r.values().stream().map(String::valueOf).toList()));
+        int[] widths = new int[header.size()];
+        lines.forEach(l -> { for (int i = 0; i < l.size(); i++) widths[i] = Math.max(widths[i], l.get(i).length()); });
+        for (List<String> l : lines) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < l.size(); i++) {
+                line.append(i == l.size() - 1 ? l.get(i) : String.format("%-" + (widths[i] + 3) + "s", l.get(i)));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

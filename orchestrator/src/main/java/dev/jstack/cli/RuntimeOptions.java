@@ -1,0 +1,61 @@
+package dev.jstack.cli;
+
+import dev.jstack.apply.EtcFiles;
+import dev.jstack.apply.Executor;
+import dev.jstack.apply.Identities;
+import dev.jstack.apply.MountTable;
+import dev.jstack.apply.NetnsVerifier;
+import dev.jstack.apply.Operations;
+import dev.jstack.apply.Project;
+import dev.jstack.runtime.HostCheck;
+import dev.jstack.runtime.HostNotReadyException;
+import dev.jstack.runtime.RuncRuntime;
+import dev.jstack.runtime.linux.LinuxNamespacePins;
+import dev.jstack.runtime.linux.LinuxRootfsMounts;
+import dev.jstack.spec.Stack;
+import dev.jstack.state.ProjectPaths;
+import dev.jstack.state.RecordStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --runtime} option of the commands that run containers, and the one place where such a command gets
+ * its {@link Project} on this host: the host check first (root, a runtime), then the real ports.
+ */
+public final class RuntimeOptions {
+
+    @Option(names = "--runtime", paramLabel = "NAME",
+            description = "OCI runtime: runc (default) or crun, or a path (also JSTACK_RUNTIME).")
+    String runtime;
+
+    /** The runtime chosen by --runtime, else JSTACK_RUNTIME, else runc. */
+    String runtime(Map<String, String> environment) {
+        if (runtime != null && !runtime.isBlank()) {
+            return runtime;
+        }
+        String fromEnv = environment.get("JSTACK_RUNTIME");
+        return fromEnv == null || fromEnv.isBlank() ? RuncRuntime.DEFAULT : fromEnv;
+    }
+
+    /** The project of {@code stack} on this host; throws when the host cannot run containers. */
+    Project open(Stack stack, Map<String, String> environment, PrintWriter err) throws HostNotReadyException {
+        String name = runtime(environment);
+        HostCheck.require(name);
+        ProjectPaths paths = ProjectPaths.onHost(stack.name());
+        Operations.Host host = new Operations.Host(new RuncRuntime(name, null), new LinuxNamespacePins(),
+                new LinuxRootfsMounts(), paths, new RecordStore(paths, w -> warn(err, w)), NetnsVerifier.proc(),
+                MountTable.self());
+        return new Project(stack, host, Identities.fromRootfs(), new EtcFiles(Path.of("/etc")),
+                Executor.forThisMachine(), line -> {
+                    err.println(line);
+                    err.flush();
+                });
+    }
+
+    private static void warn(PrintWriter err, String warning) {
+        err.println("jstack: warning: " + warning);
+        err.flush();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.jstack.cli;
+
+import dev.jstack.apply.Executor;
+import dev.jstack.apply.Project;
+import dev.jstack.plan.Plan;
+import dev.jstack.state.ProjectLock;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jstack up}: makes what runs equal to the file. In the foreground it then shows every service's log
+ * with a {@code service | } prefix until the containers end or Ctrl-C stops them all; {@code -d} returns once
+ * everything has started.
+ */
+@Command(name = "up", description = "Create and start the stack's containers.")
+public final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Option(names = {"-d", "--detach"}, description = "Return once every service has started.")
+    boolean detach;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services and what they need.")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        JstackCommand root = JstackCommand.of(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        Map<String, Long> offsets = LogTail.sizes(project, project.stack().services().keySet());
+        try (ProjectLock lock = ProjectLock.acquire(project.paths().lockFile(), project.paths().project(),
+                err::println)) {
+            Plan plan = project.planner().up(project.observe(), services);
+            Executor.Result result = project.apply(plan);
+            if (!result.ok()) {
+                throw new ApplyFailure(result);
+            }
+        }
+        if (detach) {
+            return ExitCode.OK;
+        }
+        return new Foreground(project, spec.commandLine().getOut(), err).run(offsets);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jstack.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jstack.spec.Stack;
+import dev.jstack.state.Observed;
+import dev.jstack.testing.Stacks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplyTest {
+    @TempDir
+    Path tmp;
+
+    private static Stack chain() {
+        return Stacks.named("demo").service("a", "none").service("b", "service:a").service("c", "service:b")
+                .service("h", "host").build();
+    }
+
+    @Test
+    @DisplayName("after an up, a second up with the same file plans nothing")
+    void secondUpPlansNothing() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        Executor.Result first = host.up(chain());
+        assertTrue(first.ok(), () -> first.failures().toString());
+        Project p = host.project(chain());
+        assertEquals("", p.planner().up(p.observe(), List.of()).toString());
+        assertEquals(List.of("demo-a-1", "demo-b-1", "demo-c-1", "demo-h-1"),
+                p.observe().containers().keySet().stream().toList());
+    }
+
+    @Test
+    @DisplayName("a container that exited is replaced by the next up, and only it")
+    void exitedIsReplaced() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        host.up(chain());
+        host.runtime.exit("demo-b-1");
+        Project p = host.project(chain());
+        assertEquals("""
+                1 remove demo-b-1: container stopped
+                2 create demo-b-1: container stopped (after 1)
+                3 start demo-b-1: container stopped (after 2)
+                """, p.planner().up(p.observe(), List.of()).toString());
+    }
+
+    @Test
+    @DisplayName("a service that cannot start is named with the runtime's message and leaves nothing behind")
+    void failureIsReportedAndRolledBack() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        host.runtime.failingPrograms.add("nosuch");
+        Stack stack = Stacks.named("demo").service("a", "none")
+                .add(Stacks.service("b", "service:a", List.of("nosuch"), List.of())).service("c", "service:b")
+                .build();
+        Executor.Result result = host.up(stack);
+        assertEquals("b: runc create demo-b-1: exec: \"nosuch\": executable file not found in $PATH",
+                result.failures().stream().map(f -> f.action().service() + ": " + f.message())
+                        .collect(Collectors.joining("\n")));
+        assertEquals("start demo-b-1, create demo-c-1, start demo-c-1", result.skipped().stream()
+                .map(a -> a.verb() + " " + a.target()).collect(Collectors.joining(", ")));
+        assertFalse(Files.exists(host.paths.bundleDir("demo-b-1")));
+        assertFalse(Files.exists(host.paths.containerRecord("demo-b-1")));
+        assertFalse(Files.exists(host.paths.containerDir("demo-b-1")));
+        assertTrue(Files.exists(host.paths.containerRecord("demo-a-1")), "a stays recorded for down");
+    }
+
+    @Test
+    @DisplayName("down removes every container, mount, pin and record, and the project's run directory")
+    void downLeavesNothing() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        host.up(chain());
+        Project p = host.project(chain());
+        Executor.Result down = p.apply(p.planner().down(p.observe(), null));
+        assertTrue(down.ok(), () -> down.failures().toString());
+        p.removeLeftovers(false);
+        Observed after = p.observe();
+        assertTrue(after.isEmpty(), after::toString);
+        assertTrue(host.pins.mounted.isEmpty(), host.pins.mounted::toString);
+        assertFalse(Files.exists(host.paths.runDir()));
+        assertFalse(Files.exists(host.paths.pin("a")));
+        assertFalse(Files.exists(host.paths.containerDir("demo-a-1")));
+        List<String> kills = host.runtime.calls.stream().filter(c -> c.startsWith("kill")).toList();
+        assertEquals(4, kills.size(), kills::toString);
+        // c, b, a must stop in this order (each after what needs it); h is independent.
+        assertTrue(kills.indexOf("kill demo-c-1 SIGTERM") < kills.indexOf("kill demo-b-1 SIGTERM")
+                && kills.indexOf("kill demo-b-1 SIGTERM") < kills.indexOf("kill demo-a-1 SIGTERM"), kills::toString);
+    }
+}
