@@ -136,6 +136,24 @@ public final class ImageStore {
         return List.copyOf(dirs);
     }
 
+    /** The layer directories of the image with id {@code id}, top first, from its stored configuration. */
+    public List<Path> layerDirs(Digest id) throws ImageFailure {
+        Path blob = blobFile(id);
+        if (!Files.exists(blob)) {
+            throw new ImageFailure("image " + id + " is not in the image store " + root
+                    + "\n  fix: import the image again (jstack image import NAME FILE)");
+        }
+        ImageRecord record;
+        try {
+            ImageConfig config = ImageConfig.parse(Files.readAllBytes(blob), "image " + id);
+            record = new ImageRecord(id.shortId(), ImageReference.DEFAULT_TAG, id.toString(), null,
+                    config.diffIds().stream().map(Digest::toString).toList(), config.created(), 0);
+        } catch (IOException e) {
+            throw new ImageFailure("cannot read " + blob + ": " + describe(e), e);
+        }
+        return layerDirs(record);
+    }
+
     /**
      * Removes the name {@code ref}, and its data unless another name shares it; refused while a container uses the
      * image ({@code users}: image id to the containers that use it).
