@@ -9,6 +9,7 @@ import dev.jstack.runtime.ContainerSpec.ResourceSpec;
 import dev.jstack.runtime.ContainerSpec.Rlimit;
 import dev.jstack.runtime.Defaults;
 import dev.jstack.runtime.RuntimeFailure;
+import dev.jstack.runtime.image.ImageUsers;
 import dev.jstack.spec.Mount;
 import dev.jstack.spec.Rootfs;
 import dev.jstack.spec.Service;
@@ -35,11 +36,22 @@ public final class Containers {
     private final Stack stack;
     private final ProjectPaths paths;
     private final Identities identities;
+    private final ImageLayers images;
 
     public Containers(Stack stack, ProjectPaths paths, Identities identities) {
+        this(stack, paths, identities, ImageLayers.none());
+    }
+
+    public Containers(Stack stack, ProjectPaths paths, Identities identities, ImageLayers images) {
         this.stack = stack;
         this.paths = paths;
         this.identities = identities;
+        this.images = images;
+    }
+
+    /** The layer directories of an image service's root, top first. */
+    List<Path> imageLayers(Rootfs.Image image) throws RuntimeFailure {
+        return images.layers(image);
     }
 
     public ContainerSpec spec(Action.CreateContainer create) throws RuntimeFailure {
@@ -125,7 +137,13 @@ public final class Containers {
         return paths.volumeDir(m.source());
     }
 
-    private static Path userRoot(Rootfs rootfs) {
+    // An image's users are in the top-most layer that has /etc/passwd: the layers are not merged yet.
+    private Path userRoot(Rootfs rootfs) throws RuntimeFailure {
+        if (rootfs instanceof Rootfs.Image image) {
+            List<Path> layers = images.layers(image);
+            return layers.stream().filter(l -> java.nio.file.Files.isRegularFile(l.resolve("etc/passwd")))
+                    .findFirst().orElse(layers.get(0));
+        }
         return rootfs instanceof Rootfs.Directory dir ? Path.of(dir.path()) : Path.of("/");
     }
 
@@ -155,6 +173,9 @@ public final class Containers {
                 "dev.jstack.project", paths.project(),
                 "dev.jstack.service", create.service(),
                 "dev.jstack.config-hash", create.hash().value()));
+        if (create.config().rootfs() instanceof Rootfs.Image image && image.reference().contains("@")) {
+            out.put(ImageUsers.ANNOTATION, image.reference().substring(image.reference().indexOf('@') + 1));
+        }
         return out;
     }
 

@@ -79,8 +79,10 @@ final class HostPreparation {
             Files.createDirectories(upper);
             Files.createDirectories(work);
             host.rootfs().mountOverlay(List.of(lower), upper, work, target);
-        } else {
-            throw new RuntimeFailure("images are not supported yet");
+        } else if (a.config().rootfs() instanceof Rootfs.Image image) {
+            List<Path> layers = containers.imageLayers(image);
+            host.rootfs().mountOverlay(layers, host.paths().upperDir(a.container()),
+                    host.paths().workDir(a.container()), target);
         }
     }
 

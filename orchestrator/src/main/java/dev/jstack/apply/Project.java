@@ -24,10 +24,17 @@ public final class Project {
 
     public Project(Stack stack, Operations.Host host, Identities identities, EtcFiles etc, Executor executor,
                    Consumer<String> progress) {
+        this(stack, host, identities, ImageLayers.none(), etc, executor, progress);
+    }
+
+    /** A project whose {@code image:} services run from {@code images}. */
+    public Project(Stack stack, Operations.Host host, Identities identities, ImageLayers images, EtcFiles etc,
+                   Executor executor, Consumer<String> progress) {
         this.stack = stack;
         this.graph = StackGraph.of(stack);
         this.host = host;
-        this.operations = new Operations(host, new Containers(stack, host.paths(), identities), etc, progress);
+        this.operations = new Operations(host, new Containers(stack, host.paths(), identities, images), etc,
+                progress);
         this.executor = executor;
     }
 

@@ -31,6 +31,7 @@ public final class JstackCommand implements Callable<Integer> {
             PsCommand.class,
             LogsCommand.class,
             ExecCommand.class,
+            ImageCommand.class,
             VersionCommand.class);
 
     @Mixin

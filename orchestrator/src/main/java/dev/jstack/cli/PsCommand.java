@@ -68,9 +68,14 @@ public final class PsCommand implements Callable<Integer> {
 
     static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
         List<String> header = List.of("SERVICE", "CONTAINER", "STATE", "PID", "NETWORK_MODE", "NETNS");
+        printTable(out, header, rows.stream().map(r -> r.values().stream().map(String::valueOf).toList()).toList());
+    }
+
+    /** Columns padded to their widest cell, three spaces apart, no trailing blanks. */
+    static void printTable(PrintWriter out, List<String> header, List<List<String>> rows) {
         List<List<String>> lines = new ArrayList<>();
         lines.add(header);
-        rows.forEach(r -> lines.add(r.values().stream().map(String::valueOf).toList()));
+        lines.addAll(rows);
         int[] widths = new int[header.size()];
         lines.forEach(l -> { for (int i = 0; i < l.size(); i++) widths[i] = Math.max(widths[i], l.get(i).length()); });
         for (List<String> l : lines) {

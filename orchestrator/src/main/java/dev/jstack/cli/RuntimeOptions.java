@@ -3,12 +3,15 @@ package dev.jstack.cli;
 import dev.jstack.apply.EtcFiles;
 import dev.jstack.apply.Executor;
 import dev.jstack.apply.Identities;
+import dev.jstack.apply.ImageResolver;
 import dev.jstack.apply.MountTable;
 import dev.jstack.apply.NetnsVerifier;
 import dev.jstack.apply.Operations;
 import dev.jstack.apply.Project;
 import dev.jstack.runtime.HostCheck;
-import dev.jstack.runtime.HostNotReadyException;
+import dev.jstack.runtime.RuntimeFailure;
+import dev.jstack.runtime.image.ImageStore;
+import dev.jstack.runtime.linux.LinuxLayerFiles;
 import dev.jstack.runtime.RuncRuntime;
 import dev.jstack.runtime.linux.LinuxNamespacePins;
 import dev.jstack.runtime.linux.LinuxRootfsMounts;
@@ -40,14 +43,16 @@ public final class RuntimeOptions {
     }
 
     /** The project of {@code stack} on this host; throws when the host cannot run containers. */
-    Project open(Stack stack, Map<String, String> environment, PrintWriter err) throws HostNotReadyException {
+    Project open(Stack stack, Map<String, String> environment, PrintWriter err) throws RuntimeFailure {
         String name = runtime(environment);
         HostCheck.require(name);
+        ImageResolver images = new ImageResolver(new ImageStore(ImageStore.root(environment), new LinuxLayerFiles()));
+        stack = images.resolve(stack);
         ProjectPaths paths = ProjectPaths.onHost(stack.name());
         Operations.Host host = new Operations.Host(new RuncRuntime(name, null), new LinuxNamespacePins(),
                 new LinuxRootfsMounts(), paths, new RecordStore(paths, w -> warn(err, w)), NetnsVerifier.proc(),
                 MountTable.self());
-        return new Project(stack, host, Identities.fromRootfs(), new EtcFiles(Path.of("/etc")),
+        return new Project(stack, host, Identities.fromRootfs(), images, new EtcFiles(Path.of("/etc")),
                 Executor.forThisMachine(), line -> {
                     err.println(line);
                     err.flush();

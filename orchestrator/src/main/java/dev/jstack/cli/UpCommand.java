@@ -1,7 +1,9 @@
 package dev.jstack.cli;
 
 import dev.jstack.apply.Executor;
+import dev.jstack.apply.ImageResolver;
 import dev.jstack.apply.Project;
+import dev.jstack.runtime.image.ImageStore;
 import dev.jstack.state.ProjectLock;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ public final class UpCommand implements Callable<Integer> {
         JstackCommand root = JstackCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
         Map<String, Long> offsets = LogTail.sizes(project, project.stack().services().keySet());
         ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println,
                 () -> Interruptible.run(project, () -> {

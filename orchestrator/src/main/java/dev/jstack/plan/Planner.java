@@ -104,9 +104,11 @@ public final class Planner {
         List<String> problems = new ArrayList<>();
         for (String name : targets) {
             Service s = stack.services().get(name);
-            if (s.rootfs() instanceof Rootfs.Image image) {
-                problems.add("service " + name + ": images are not supported yet (image: " + image.reference()
-                        + "): use `rootfs: host` or `rootfs: DIR`");
+            // A stored image is pinned to its id (NAME:TAG@sha256:ID) before planning; any other is not stored.
+            if (s.rootfs() instanceof Rootfs.Image image && !image.reference().contains("@")) {
+                problems.add("service " + name + ": image " + image.reference() + " is not in the image store:"
+                        + " import it with `jstack image import " + image.reference() + " FILE`");
+                continue;
             }
             Service.Process p = s.process();
             if (p == null || (isEmpty(p.entrypoint()) && isEmpty(p.command()))) {

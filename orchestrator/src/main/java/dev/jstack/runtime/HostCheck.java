@@ -23,6 +23,13 @@ public final class HostCheck {
         check(runtime, effectiveUid(), System.getenv().getOrDefault("PATH", ""));
     }
 
+    /** Fails with a {@link HostNotReadyException} unless this process is root (the image store is root's). */
+    public static void requireRoot() throws HostNotReadyException {
+        if (effectiveUid() != 0) {
+            throw new HostNotReadyException(NOT_ROOT);
+        }
+    }
+
     static void check(String runtime, long uid, String searchPath) throws HostNotReadyException {
         if (uid != 0) {
             throw new HostNotReadyException(NOT_ROOT);

@@ -100,7 +100,7 @@ class CommandParseTest {
 
     @Test
     void everySubcommandIsRegistered() {
-        assertEquals(List.of("config", "graph", "up", "down", "ps", "logs", "exec", "version"),
+        assertEquals(List.of("config", "graph", "up", "down", "ps", "logs", "exec", "image", "version"),
                 List.copyOf(root.commandLine().getSubcommands().keySet()));
     }
 }

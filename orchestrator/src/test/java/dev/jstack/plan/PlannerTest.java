@@ -211,7 +211,7 @@ class PlannerTest {
     }
 
     @Test
-    @DisplayName("images and services with nothing to run are refused before anything is made")
+    @DisplayName("images not in the store and services with nothing to run are refused before anything is made")
     void refusedAtPlanTime() {
         Service img = Stacks.service("img", "host", List.of("sleep", "1"), List.of());
         img = new Service(img.name(), new Rootfs.Image("debian:12"), img.process(), img.network(), img.lifecycle(),
@@ -222,7 +222,8 @@ class PlannerTest {
         assertEquals("""
                 service idle: nothing to run: set `command:` (or `entrypoint:`), as there is no image to take a \
                 default from
-                service img: images are not supported yet (image: debian:12): use `rootfs: host` or `rootfs: DIR`""",
+                service img: image debian:12 is not in the image store: import it with `jstack image import \
+                debian:12 FILE`""",
                 e.getMessage());
     }
 

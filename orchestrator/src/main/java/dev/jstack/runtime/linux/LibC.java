@@ -48,5 +48,21 @@ public interface LibC {
     @Variadic(fixedCount = 1)
     long syscall(long number, long dirfd, String path, long flags, byte[] attr, long size);
 
+    @SaveError
+    int mknod(String path, int mode, long dev);
+
+    @SaveError
+    int lsetxattr(String path, String name, byte[] value, long size, int flags);
+
+    @SaveError
+    int lchown(String path, int owner, int group);
+
+    @SaveError
+    int chmod(String path, int mode);
+
+    /** utimensat(2); {@code times} holds two struct timespec (atime, mtime) of 16 bytes each. */
+    @SaveError
+    int utimensat(int dirfd, String path, byte[] times, int flags);
+
     String strerror(int errnum);
 }

@@ -28,6 +28,11 @@ final class Syscalls {
     static final int AT_FDCWD = -100;
     static final int AT_RECURSIVE = 0x8000;
 
+    static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    static final int S_IFCHR = 0x2000;
+    static final int S_IFBLK = 0x6000;
+    static final int S_IFIFO = 0x1000;
+
     private static final long SYS_MOUNT_SETATTR = 442;
 
     private Syscalls() {
@@ -167,5 +172,48 @@ final class Syscalls {
 
     private static String quote(String s) {
         return "\"" + s + "\"";
+    }
+
+    /** mknod(2) of a device or fifo; {@code type} is one of S_IFCHR, S_IFBLK, S_IFIFO. */
+    static void mknod(String path, int type, int permissions, int major, int minor) throws RuntimeFailure {
+        if (libc().mknod(path, type | permissions, makedev(major, minor)) != 0) {
+            throw failure("mknod(" + quote(path) + ", 0" + Integer.toOctalString(type | permissions) + ", "
+                    + major + ":" + minor + ")");
+        }
+    }
+
+    /** glibc's makedev: the low 8 bits of minor, 12 bits of major, then the high bits of each. */
+    static long makedev(long major, long minor) {
+        return ((major & 0xfffff000L) << 32) | ((major & 0xfffL) << 8)
+                | ((minor & 0xffffff00L) << 12) | (minor & 0xffL);
+    }
+
+    /** lsetxattr(2): sets an extended attribute on the path itself, never on a symlink's target. */
+    static void lsetxattr(String path, String name, byte[] value) throws RuntimeFailure {
+        if (libc().lsetxattr(path, name, value, value.length, 0) != 0) {
+            throw failure("lsetxattr(" + quote(path) + ", " + quote(name) + ")");
+        }
+    }
+
+    static void lchown(String path, int uid, int gid) throws RuntimeFailure {
+        if (libc().lchown(path, uid, gid) != 0) {
+            throw failure("lchown(" + quote(path) + ", " + uid + ", " + gid + ")");
+        }
+    }
+
+    /** chmod(2) with all twelve permission bits, setuid, setgid and sticky included (java.nio has only nine). */
+    static void chmod(String path, int mode) throws RuntimeFailure {
+        if (libc().chmod(path, mode) != 0) {
+            throw failure("chmod(" + quote(path) + ", 0" + Integer.toOctalString(mode) + ")");
+        }
+    }
+
+    /** Sets access and modification time of the path itself, a symlink included, to {@code epochSecond}. */
+    static void lutimes(String path, long epochSecond) throws RuntimeFailure {
+        java.nio.ByteBuffer times = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.nativeOrder());
+        times.putLong(epochSecond).putLong(0).putLong(epochSecond).putLong(0);
+        if (libc().utimensat(AT_FDCWD, path, times.array(), AT_SYMLINK_NOFOLLOW) != 0) {
+            throw failure("utimensat(" + quote(path) + ", " + epochSecond + ", AT_SYMLINK_NOFOLLOW)");
+        }
     }
 }
