@@ -95,6 +95,10 @@ public final class Operations implements Executor.Step {
     private void create(Action.CreateContainer a) throws RuntimeFailure, IOException {
         gate.await(a);
         ContainerSpec spec = containers.spec(a);
+        if (host.runtime().state(a.container()).isEmpty()) {
+            // A container deleted behind jstack's back (runc delete) leaves its rootfs mount and bundle behind.
+            preparation.release(a.container());
+        }
         try {
             preparation.prepare(a, spec);
             host.runtime().create(spec, host.paths().logFile(a.container()));

@@ -37,12 +37,15 @@ final class Watcher {
     private final Map<String, RestartTracker> trackers = new TreeMap<>();
     private final Map<String, HealthMonitor> health = new TreeMap<>();
     private final Map<String, Integer> previousRestarts = new HashMap<>();
+    // Services brought up while supervised: a record lost with a failed re-creation does not end supervision.
+    private final SortedSet<String> known = new TreeSet<>();
 
     Watcher(ProcessReaper reaper, Clock clock, Consumer<String> log, Optional<SupervisorStatus> previous) {
         this.reaper = reaper;
         this.clock = clock;
         this.log = log;
         previous.ifPresent(p -> p.services().forEach((s, st) -> previousRestarts.put(s, st.restarts())));
+        previous.ifPresent(p -> known.addAll(p.services().keySet()));
     }
 
     /** The stack may have changed: trackers take the new policies, keep their counts, and judge anew. */
@@ -84,7 +87,9 @@ final class Watcher {
     private SortedSet<String> judge(Project project, Observed observed) {
         SortedSet<String> due = new TreeSet<>();
         Instant now = clock.instant();
-        for (String s : observed.records().keySet()) {
+        known.addAll(observed.records().keySet());
+        known.retainAll(trackers.keySet());
+        for (String s : known) {
             RestartTracker tracker = trackers.get(s);
             if (tracker == null) {
                 continue;
@@ -172,7 +177,8 @@ final class Watcher {
     /** What {@code ps} shows: health and restarts of every service the supervisor knows. */
     SupervisorStatus status(int pid) {
         SortedMap<String, SupervisorStatus.Service> out = new TreeMap<>();
-        trackers.forEach((s, t) -> {
+        known.forEach(s -> {
+            RestartTracker t = trackers.get(s);
             HealthMonitor monitor = health.get(s);
             String state = monitor == null ? "none" : monitor.status().label();
             Integer exit = t.lastExit().isPresent() ? t.lastExit().getAsInt() : null;
