@@ -31,6 +31,19 @@ public final class Operations implements Executor.Step {
     private final Containers containers;
     private final HostPreparation preparation;
     private final Consumer<String> progress;
+    private final Gate gate;
+
+    /**
+     * What a container's creation waits for besides the actions before it: the {@code depends_on} conditions
+     * {@code service_healthy} and {@code service_completed_successfully}, which only the running system can tell.
+     */
+    @FunctionalInterface
+    public interface Gate {
+        Gate OPEN = create -> { };
+
+        /** Returns once {@code create} may go ahead; fails when a condition it waits for cannot hold any more. */
+        void await(Action.CreateContainer create) throws RuntimeFailure;
+    }
 
     /** The ports and files every action works with. */
     public record Host(ContainerRuntime runtime, NamespacePins pins, RootfsMounts rootfs, ProjectPaths paths,
@@ -38,6 +51,11 @@ public final class Operations implements Executor.Step {
     }
 
     public Operations(Host host, Containers containers, EtcFiles etc, Consumer<String> progress) {
+        this(host, containers, etc, progress, Gate.OPEN);
+    }
+
+    public Operations(Host host, Containers containers, EtcFiles etc, Consumer<String> progress, Gate gate) {
+        this.gate = gate;
         this.host = host;
         this.containers = containers;
         this.preparation = new HostPreparation(host, containers, etc);
@@ -74,7 +92,12 @@ public final class Operations implements Executor.Step {
     }
 
     private void create(Action.CreateContainer a) throws RuntimeFailure, IOException {
+        gate.await(a);
         ContainerSpec spec = containers.spec(a);
+        if (host.runtime().state(a.container()).isEmpty()) {
+            // A container deleted behind jstack's back (runc delete) leaves its rootfs mount and bundle behind.
+            preparation.release(a.container());
+        }
         try {
             preparation.prepare(a, spec);
             host.runtime().create(spec, host.paths().logFile(a.container()));

@@ -30,11 +30,17 @@ public final class Project {
     /** A project whose {@code image:} services run from {@code images}. */
     public Project(Stack stack, Operations.Host host, Identities identities, ImageLayers images, EtcFiles etc,
                    Executor executor, Consumer<String> progress) {
+        this(stack, host, identities, images, etc, executor, progress, Operations.Gate.OPEN);
+    }
+
+    /** A project whose containers' creation waits at {@code gate} for their {@code depends_on} conditions. */
+    public Project(Stack stack, Operations.Host host, Identities identities, ImageLayers images, EtcFiles etc,
+                   Executor executor, Consumer<String> progress, Operations.Gate gate) {
         this.stack = stack;
         this.graph = StackGraph.of(stack);
         this.host = host;
         this.operations = new Operations(host, new Containers(stack, host.paths(), identities, images), etc,
-                progress);
+                progress, gate);
         this.executor = executor;
     }
 

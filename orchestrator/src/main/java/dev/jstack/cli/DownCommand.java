@@ -3,6 +3,7 @@ package dev.jstack.cli;
 import dev.jstack.apply.Executor;
 import dev.jstack.apply.Project;
 import dev.jstack.state.ProjectLock;
+import dev.jstack.supervise.Supervisors;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -39,12 +40,16 @@ public final class DownCommand implements Callable<Integer> {
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
         ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println, () -> {
+            // The supervisor goes first, or it would bring back what down stops.
+            Supervisors supervisors = Supervision.of(project);
+            supervisors.stop(err::println);
             Executor.Result result = Interruptible.run(project,
                     () -> project.apply(project.planner().down(project.observe(), grace)));
             if (!result.ok()) {
                 throw new ApplyFailure(result);
             }
             project.host().rootfs().unmountAll(project.paths().runDir());
+            supervisors.forget();
             project.removeLeftovers(volumes);
             return result;
         });

@@ -32,7 +32,8 @@ public final class JstackCommand implements Callable<Integer> {
             LogsCommand.class,
             ExecCommand.class,
             ImageCommand.class,
-            VersionCommand.class);
+            VersionCommand.class,
+            SuperviseCommand.class);
 
     @Mixin
     GlobalOptions global;
@@ -72,6 +73,11 @@ public final class JstackCommand implements Callable<Integer> {
     /** The process environment the commands run in (JSTACK_RUNTIME, ...). */
     Map<String, String> environment() {
         return environment;
+    }
+
+    /** The directory the command was started in, which relative paths are resolved against. */
+    Path workingDir() {
+        return workingDir;
     }
 
     GlobalOptions global() {

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.jstack.supervise.SupervisorStatus;
+import dev.jstack.supervise.Supervisors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +41,12 @@ public final class PsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JstackCommand root = JstackCommand.of(spec);
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
-        List<Map<String, Object>> rows = rows(project.observe());
+        PrintWriter err = spec.commandLine().getErr();
+        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        Supervisors supervisors = Supervision.of(project);
+        supervisors.reviveIfGone(err::println);
+        Optional<SupervisorStatus> status = SupervisorStatus.read(supervisors.files().status());
+        List<Map<String, Object>> rows = rows(project.observe(), status);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
@@ -50,7 +57,8 @@ public final class PsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    static List<Map<String, Object>> rows(Observed observed) {
+    /** One row per recorded container; health and restarts from the supervisor's status, when it has one. */
+    static List<Map<String, Object>> rows(Observed observed, Optional<SupervisorStatus> status) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ContainerRecord r : observed.records().values()) {
             ObservedContainer c = observed.container(r.container()).orElse(null);
@@ -61,13 +69,17 @@ public final class PsCommand implements Callable<Integer> {
             row.put("pid", c == null ? 0 : c.pid());
             row.put("network_mode", r.networkMode());
             row.put("netns", r.netns() == null ? "host" : r.netns());
+            SupervisorStatus.Service s = status.map(st -> st.services().get(r.service())).orElse(null);
+            row.put("health", s == null ? "none" : s.health());
+            row.put("restarts", s == null ? 0 : s.restarts());
             rows.add(row);
         }
         return rows;
     }
 
     static void printTable(PrintWriter out, List<Map<String, Object>> rows) {
-        List<String> header = List.of("SERVICE", "CONTAINER", "STATE", "PID", "NETWORK_MODE", "NETNS");
+        List<String> header = List.of("SERVICE", "CONTAINER", "STATE", "PID", "NETWORK_MODE", "NETNS", "HEALTH",
+                "RESTARTS");
         printTable(out, header, rows.stream().map(r -> r.values().stream().map(String::valueOf).toList()).toList());
     }
 

@@ -20,7 +20,11 @@ import dev.jstack.state.ProjectPaths;
 import dev.jstack.state.RecordStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
+import dev.jstack.runtime.linux.LinuxProcessReaper;
+import dev.jstack.supervise.DependencyGate;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,19 +48,31 @@ public final class RuntimeOptions {
 
     /** The project of {@code stack} on this host; throws when the host cannot run containers. */
     Project open(Stack stack, Map<String, String> environment, PrintWriter err) throws RuntimeFailure {
+        return open(stack, environment, err, line -> {
+            err.println(line);
+            err.flush();
+        });
+    }
+
+    /**
+     * The project of {@code stack} on this host, with progress to {@code progress}: its containers' creation waits
+     * for their {@code depends_on} conditions, and this process knows the exit codes of the containers it creates.
+     */
+    Project open(Stack stack, Map<String, String> environment, PrintWriter err, Consumer<String> progress)
+            throws RuntimeFailure {
         String name = runtime(environment);
         HostCheck.require(name);
         ImageResolver images = new ImageResolver(new ImageStore(ImageStore.root(environment), new LinuxLayerFiles()));
         stack = images.resolve(stack);
         ProjectPaths paths = ProjectPaths.onHost(stack.name());
-        Operations.Host host = new Operations.Host(new RuncRuntime(name, null), new LinuxNamespacePins(),
+        RuncRuntime oci = new RuncRuntime(name, null);
+        Operations.Host host = new Operations.Host(oci, new LinuxNamespacePins(),
                 new LinuxRootfsMounts(), paths, new RecordStore(paths, w -> warn(err, w)), NetnsVerifier.proc(),
                 MountTable.self());
+        DependencyGate gate = new DependencyGate(stack, oci, paths, LinuxProcessReaper.shared(), Clock.systemUTC(),
+                progress);
         return new Project(stack, host, Identities.fromRootfs(), images, new EtcFiles(Path.of("/etc")),
-                Executor.forThisMachine(), line -> {
-                    err.println(line);
-                    err.flush();
-                });
+                Executor.forThisMachine(), progress, gate);
     }
 
     private static void warn(PrintWriter err, String warning) {

@@ -4,12 +4,16 @@ import dev.jstack.apply.Executor;
 import dev.jstack.apply.ImageResolver;
 import dev.jstack.apply.Project;
 import dev.jstack.runtime.image.ImageStore;
+import dev.jstack.runtime.linux.LinuxProcessReaper;
 import dev.jstack.state.ProjectLock;
+import dev.jstack.supervise.SupervisorClient;
+import dev.jstack.supervise.Supervisors;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +47,13 @@ public final class UpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
+        if (detach) {
+            ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println,
+                    () -> detached(root, project, err));
+            return ExitCode.OK;
+        }
+        // In the foreground this process supervises: the containers it creates become its children.
+        LinuxProcessReaper.shared().becomeSubreaper();
         Map<String, Long> offsets = LogTail.sizes(project, project.stack().services().keySet());
         ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println,
                 () -> Interruptible.run(project, () -> {
@@ -52,9 +63,29 @@ public final class UpCommand implements Callable<Integer> {
                     }
                     return result;
                 }));
-        if (detach) {
-            return ExitCode.OK;
-        }
         return new Foreground(project, spec.commandLine().getOut(), err).run(offsets);
+    }
+
+    // The project's supervisor creates the containers, so that they are its descendants and it reaps them.
+    private Object detached(JstackCommand root, Project project, PrintWriter err) throws Exception {
+        Supervisors supervisors = Supervision.of(project);
+        SupervisorClient client = supervisors.ensure(Supervision.launch(root, project,
+                runtime.runtime(root.environment()), root.workingDir(), root.environment()), err::println);
+        String request = "up" + services.stream().map(s -> " " + s).collect(Collectors.joining());
+        SupervisorClient.Answer answer = client.send(request, line -> {
+            err.println(line);
+            err.flush();
+        });
+        if (!answer.ok()) {
+            throw new SupervisedFailure(answer.text());
+        }
+        return answer;
+    }
+
+    /** What the supervisor reported when it could not apply the plan. */
+    static final class SupervisedFailure extends Exception {
+        SupervisedFailure(String message) {
+            super(message);
+        }
     }
 }

@@ -38,6 +38,16 @@ public final class Planner {
         return new UpPlanner(this, observed, targets).plan();
     }
 
+    /**
+     * What a supervisor does to bring {@code services} back: as {@code up}, but without pulling in their
+     * dependencies, which keep whatever state their own restart policy leaves them in.
+     */
+    public Plan heal(dev.jstack.state.Observed observed, SortedSet<String> services) throws PlanException {
+        SortedSet<String> targets = new TreeSet<>(services);
+        checkRunnable(targets);
+        return new UpPlanner(this, observed, targets).plan();
+    }
+
     /** What {@code down} does: stop everything of the project in reverse dependency order, then remove it all. */
     public Plan down(Observed observed, Duration timeout) {
         return new DownPlanner(this, observed, timeout, true).plan();

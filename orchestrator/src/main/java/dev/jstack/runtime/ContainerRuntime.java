@@ -32,4 +32,12 @@ public interface ContainerRuntime {
 
     /** Runs a command in the container with this process's stdio; returns its exit code. */
     int exec(String id, List<String> command, boolean tty) throws RuntimeFailure;
+
+    /**
+     * Runs a check in the container with no stdio, as health checks do: its exit code, or a failure when it did
+     * not end within {@code timeout} (it is then killed). The default ignores the timeout.
+     */
+    default int probe(String id, List<String> command, java.time.Duration timeout) throws RuntimeFailure {
+        return exec(id, command, false);
+    }
 }

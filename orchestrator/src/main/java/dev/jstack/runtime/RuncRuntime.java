@@ -129,6 +129,17 @@ public final class RuncRuntime implements ContainerRuntime {
         return outcome.exitCode();
     }
 
+    @Override
+    public int probe(String id, List<String> command, Duration timeout) throws RuntimeFailure {
+        List<String> args = new ArrayList<>(List.of(id));
+        args.addAll(command);
+        return withRuntimeLog("exec", id, runtimeLog -> {
+            Commands.Result result = Commands.run(label("exec", id),
+                    argv(runtimeLog, "exec", args.toArray(String[]::new)), timeout);
+            return new Outcome(label("exec", id), result.exitCode(), result.stdout(), "");
+        }).exitCode();
+    }
+
     /** The result of one call: its exit code, its stdout, the runtime's error (empty on success). */
     private record Outcome(String label, int exitCode, String stdout, String error) {
         Outcome orFail() throws RuntimeFailure {

@@ -38,6 +38,23 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
+    /** Takes the lock at {@code file} if no other command holds it; empty when one does. */
+    public static java.util.Optional<ProjectLock> tryAcquire(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new ProjectLock(channel, lock));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
     /** Work done while holding a project's lock. */
     @FunctionalInterface
     public interface Body<T> {

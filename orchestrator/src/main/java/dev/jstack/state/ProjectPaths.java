@@ -124,6 +124,16 @@ public final class ProjectPaths {
         return containerDir(container).resolve("log").resolve(container + ".log");
     }
 
+    /** The directory of the project's supervisor: its pid file, socket, launch and status files. */
+    public Path supervisorDir() {
+        return runDir().resolve("supervisor");
+    }
+
+    /** Where the project's supervisor writes what it says: it outlives the run directory's tmpfs only by design. */
+    public Path supervisorLog() {
+        return libRoot.resolve("supervisors").resolve(project + ".log");
+    }
+
     public Path volumesRoot() {
         return libRoot.resolve("volumes");
     }

@@ -64,5 +64,16 @@ public interface LibC {
     @SaveError
     int utimensat(int dirfd, String path, byte[] times, int flags);
 
+    /** prctl(2) with its four optional arguments, for PR_SET_CHILD_SUBREAPER. */
+    @SaveError
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    /** waitpid(2); {@code status} is one int that receives the wait status. */
+    @SaveError
+    int waitpid(int pid, int[] status, int options);
+
+    @SaveError
+    int setsid();
+
     String strerror(int errnum);
 }

@@ -216,4 +216,39 @@ final class Syscalls {
             throw failure("utimensat(" + quote(path) + ", " + epochSecond + ", AT_SYMLINK_NOFOLLOW)");
         }
     }
+
+    static final int PR_SET_CHILD_SUBREAPER = 36;
+    static final int WNOHANG = 1;
+    static final int ECHILD = 10;
+
+    static void prctl(int option, long arg2) throws RuntimeFailure {
+        if (libc().prctl(option, arg2, 0, 0, 0) != 0) {
+            throw failure("prctl(" + option + ", " + arg2 + ")");
+        }
+    }
+
+    /**
+     * waitpid(pid, WNOHANG): the wait status of a child that has ended (reaping it), -1 while it runs, -2 when
+     * {@code pid} is not a child of this process (ECHILD).
+     */
+    static int reap(int pid) throws RuntimeFailure {
+        int[] status = new int[1];
+        int result = libc().waitpid(pid, status, WNOHANG);
+        if (result == pid) {
+            return status[0];
+        }
+        if (result == 0) {
+            return -1;
+        }
+        if (LastError.getLastError(Native.RUNTIME) == ECHILD) {
+            return -2;
+        }
+        throw failure("waitpid(" + pid + ", WNOHANG)");
+    }
+
+    static void setsid() throws RuntimeFailure {
+        if (libc().setsid() < 0) {
+            throw failure("setsid()");
+        }
+    }
 }

@@ -1,0 +1,58 @@
+package dev.jstack.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** What /proc says of a project's supervisor: its pid file, the live processes whose command line names it. */
+final class Supervision {
+    private Supervision() {
+    }
+
+    /** The pid in the project's supervisor pid file, or 0. */
+    static int pidFile(Jstack jstack) {
+        try {
+            return Integer.parseInt(Files.readString(
+                    Path.of("/run/jstack", jstack.project(), "supervisor", "pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Live processes running {@code jstack supervise PROJECT}. */
+    static List<Integer> processes(Jstack jstack) throws IOException {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> isSupervisorOf(p, jstack.project()))
+                    .map(p -> Integer.parseInt(p.getFileName().toString()))
+                    .filter(Kernel::processAlive).sorted().toList();
+        }
+    }
+
+    private static boolean isSupervisorOf(Path proc, String project) {
+        try {
+            List<String> words = List.of(Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8)
+                    .split("\0"));
+            return words.contains("supervise") && words.contains(project);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The parent pid of a process, from /proc/PID/status. */
+    static int parent(int pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(l -> l.startsWith("PPid:")).map(l -> Integer.parseInt(l.substring(5).trim()))
+                .findFirst().orElse(0);
+    }
+
+    /** When a process started, in clock ticks since boot (field 22 of /proc/PID/stat). */
+    static long startTicks(int pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[19]);
+    }
+}

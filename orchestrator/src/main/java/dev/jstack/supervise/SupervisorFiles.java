@@ -1,0 +1,29 @@
+package dev.jstack.supervise;
+
+import dev.jstack.state.ProjectPaths;
+import java.nio.file.Path;
+
+/** Owns the names of one project's supervisor files under /run/jstack/PROJECT/supervisor and its log. */
+public record SupervisorFiles(Path dir, Path log, String project) {
+
+    public static SupervisorFiles of(ProjectPaths paths) {
+        return new SupervisorFiles(paths.supervisorDir(), paths.supervisorLog(), paths.project());
+    }
+
+    public Path pidFile() {
+        return dir.resolve("pid");
+    }
+
+    public Path socket() {
+        return dir.resolve("sock");
+    }
+
+    public Path status() {
+        return dir.resolve("status.json");
+    }
+
+    /** The command line that started the supervisor, so that any later command can start it again. */
+    public Path launch() {
+        return dir.resolve("launch.json");
+    }
+}

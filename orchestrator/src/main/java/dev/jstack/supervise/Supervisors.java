@@ -1,0 +1,161 @@
+package dev.jstack.supervise;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The commands' side of a project's one supervisor: finds it (pid file, a live process whose command line says
+ * so, an answer on the socket), starts it detached when it is wanted but gone, and stops it (over the socket,
+ * then by pid). A supervisor is wanted from the first {@code up -d} until {@code down}: its launch file says so.
+ */
+public final class Supervisors {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_LIMIT = Duration.ofSeconds(30);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
+    private static final long POLL_MILLIS = 50;
+
+    /** How to start the supervisor: the working directory and the whole command line. */
+    public record Launch(String cwd, List<String> command) {
+    }
+
+    private final SupervisorFiles files;
+
+    public Supervisors(SupervisorFiles files) {
+        this.files = files;
+    }
+
+    public SupervisorFiles files() {
+        return files;
+    }
+
+    /** The pid of the project's supervisor when it is alive, else 0. */
+    public int alive() {
+        int pid = readPid();
+        return pid > 0 && isSupervisor(pid) ? pid : 0;
+    }
+
+    /** The supervisor started by {@code launch}, started (again) when it is gone or was started differently. */
+    public SupervisorClient ensure(Launch launch, Consumer<String> notice) throws IOException {
+        Optional<Launch> recorded = recordedLaunch();
+        if (alive() > 0 && recorded.equals(Optional.of(launch)) && client().ping() > 0) {
+            return client();
+        }
+        stop(notice);
+        Files.createDirectories(files.dir());
+        Path temp = files.dir().resolve(".launch.json.tmp");
+        JSON.writeValue(temp.toFile(), launch);
+        Files.move(temp, files.launch(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return start(launch);
+    }
+
+    /** When a supervisor is wanted but gone (killed), starts a new one, which adopts the running containers. */
+    public void reviveIfGone(Consumer<String> notice) throws IOException {
+        Optional<Launch> launch = recordedLaunch();
+        if (launch.isEmpty() || (alive() > 0 && client().ping() > 0)) {
+            return;
+        }
+        notice.accept("the supervisor of project " + files.project() + " is gone; starting a new one");
+        stop(notice);
+        start(launch.get());
+    }
+
+    /** Stops the supervisor: asks over the socket, then kills it by pid. */
+    public void stop(Consumer<String> notice) throws IOException {
+        int pid = alive();
+        if (pid > 0) {
+            try {
+                client().send("stop", line -> { });
+            } catch (IOException e) {
+                notice.accept("the supervisor (pid " + pid + ") does not answer; killing it");
+            }
+            ProcessHandle.of(pid).ifPresent(p -> {
+                if (!waitFor(() -> !p.isAlive(), STOP_LIMIT)) {
+                    p.destroyForcibly();
+                    waitFor(() -> !p.isAlive(), STOP_LIMIT);
+                }
+            });
+        }
+        Files.deleteIfExists(files.pidFile());
+        Files.deleteIfExists(files.socket());
+    }
+
+    /** Forgets the supervisor altogether, as {@code down} does once it is stopped. */
+    public void forget() throws IOException {
+        Files.deleteIfExists(files.launch());
+        Files.deleteIfExists(files.status());
+        Files.deleteIfExists(files.log());
+    }
+
+    public SupervisorClient client() {
+        return new SupervisorClient(files.socket());
+    }
+
+    private SupervisorClient start(Launch launch) throws IOException {
+        Files.createDirectories(files.log().getParent());
+        Files.deleteIfExists(files.pidFile());
+        new ProcessBuilder(launch.command()).directory(new File(launch.cwd()))
+                .redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
+                .redirectErrorStream(true)
+                .start();
+        SupervisorClient client = client();
+        if (!waitFor(() -> client.ping() > 0, START_LIMIT)) {
+            throw new IOException("the supervisor of project " + files.project() + " did not start within "
+                    + START_LIMIT.toSeconds() + " s; see " + files.log());
+        }
+        return client;
+    }
+
+    private Optional<Launch> recordedLaunch() {
+        try {
+            return Files.isRegularFile(files.launch())
+                    ? Optional.of(JSON.readValue(files.launch().toFile(), Launch.class)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private int readPid() {
+        try {
+            return Integer.parseInt(Files.readString(files.pidFile(), StandardCharsets.US_ASCII).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    // A pid can be reused: only a process whose command line names this project's supervisor counts.
+    private boolean isSupervisor(int pid) {
+        try {
+            String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8);
+            List<String> words = List.of(cmdline.split("\0"));
+            return words.contains("supervise") && words.contains(files.project());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}
