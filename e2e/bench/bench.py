@@ -95,11 +95,16 @@ def measure_project(project, runs, plan, log):
         samples["up_again"].append(project.timed("up", "-d"))
         samples["plan"].append(project.timed("plan") if plan else None)
         samples["ps"].append(project.timed("ps"))
-        rss, pss = procmem.resident_mb(procmem.left_running(before, project.name, project.dir))
+        left = procmem.left_running(before, project.name, project.dir)
+        rss, pss = procmem.resident_mb(left)
+        samples.setdefault("left_running", []).append([procmem.describe(p) for p in left])
         samples["rss_per_n"].append(rss / n)
         samples["pss_per_n"].append(pss / n)
         samples["down"].append(project.timed("down"))
-        log("  run %d: %s" % (i + 1, ", ".join("%s=%s" % (k, fmt(v[-1])) for k, v in samples.items())))
+        log("  run %d: %s" % (i + 1, ", ".join("%s=%s" % (k, fmt(v[-1])) for k, v in samples.items()
+                                                if k != "left_running")))
+        for line in samples["left_running"][-1]:
+            log("    left running: " + line)
     return samples, sample
 
 
@@ -172,7 +177,7 @@ def main(argv):
                 samples, sample = measure_project(project, args.runs, plan, log)
                 samples.update(measure_floor(workdir, project, sample, shape, n, args.runs, log))
                 row = {"shape": shape, "n": n}
-                row.update({k: report.median(v) for k, v in samples.items()})
+                row.update({k: report.median(v) for k, v in samples.items() if k != "left_running"})
                 row["samples"] = samples
                 rows.append(row)
     except KeyboardInterrupt:

@@ -75,3 +75,9 @@ def resident_mb(pids):
         rss += r
         pss += p
     return rss / 1024.0, pss / 1024.0
+
+
+def describe(pid):
+    """'pid: command line' of one process, for the record of what was counted."""
+    cmdline = _read("/proc/%d/cmdline" % pid).replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    return "%d: %s" % (pid, cmdline[:200])
