@@ -19,6 +19,7 @@ import java.util.List;
  * volume directories and the log directory.
  */
 final class HostPreparation {
+    private static final java.time.Duration BUSY_LIMIT = java.time.Duration.ofSeconds(2);
     private final Operations.Host host;
     private final Containers containers;
     private final EtcFiles etc;
@@ -94,7 +95,32 @@ final class HostPreparation {
     void release(String container) throws RuntimeFailure, IOException {
         ProjectPaths paths = host.paths();
         host.rootfs().unmountAll(paths.bundleDir(container));
-        trees.delete(paths.bundleDir(container));
+        deleteOnceFree(paths.bundleDir(container));
         trees.delete(paths.containerDir(container));
+    }
+
+    /**
+     * Deletes a bundle, waiting up to {@link #BUSY_LIMIT} while its root directory is busy: the kernel tears the
+     * mount namespace of a just-killed container down a moment after its init is gone, and until then the root's
+     * mount point in that namespace keeps the directory busy (EBUSY).
+     */
+    private void deleteOnceFree(Path bundle) throws IOException {
+        long deadline = System.nanoTime() + BUSY_LIMIT.toNanos();
+        while (true) {
+            try {
+                trees.delete(bundle);
+                return;
+            } catch (java.nio.file.FileSystemException e) {
+                if (!"Device or resource busy".equals(e.getReason()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while deleting " + bundle, e);
+            }
+        }
     }
 }

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * made, recorded for {@code down}.
  */
 public final class Operations implements Executor.Step {
-    private static final Duration POLL = Duration.ofMillis(100);
+    // Short: a poll is a read of the runtime's state file, and a killed container usually goes within milliseconds.
+    private static final Duration POLL = Duration.ofMillis(10);
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final Host host;

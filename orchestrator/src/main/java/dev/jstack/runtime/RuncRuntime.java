@@ -31,6 +31,7 @@ public final class RuncRuntime implements ContainerRuntime {
     private final String binary;
     private final Path stateRoot;
     private final BundleWriter writer = new BundleWriter();
+    private final RuncStateFiles stateFiles;
 
     /** runc with its own default state root. */
     public RuncRuntime() {
@@ -44,6 +45,9 @@ public final class RuncRuntime implements ContainerRuntime {
     public RuncRuntime(String binary, Path stateRoot) {
         this.binary = binary;
         this.stateRoot = stateRoot;
+        // runc's state files are read directly; other runtimes keep their own layout and are asked by CLI.
+        this.stateFiles = Path.of(binary).getFileName().toString().equals(DEFAULT)
+                ? new RuncStateFiles(stateRoot != null ? stateRoot : Path.of("/run/runc")) : null;
     }
 
     @Override
@@ -77,6 +81,10 @@ public final class RuncRuntime implements ContainerRuntime {
 
     @Override
     public Optional<ContainerStatus> state(String id) throws RuntimeFailure {
+        RuncStateFiles.Answer answer = stateFiles == null ? RuncStateFiles.Answer.UNKNOWN : stateFiles.state(id);
+        if (answer.known()) {
+            return answer.status();
+        }
         Outcome outcome = call("state", id, List.of(id));
         if (outcome.exitCode() != 0 && RuntimeErrors.isUnknownContainer(outcome.error())) {
             return Optional.empty();
@@ -86,6 +94,10 @@ public final class RuncRuntime implements ContainerRuntime {
 
     @Override
     public List<ContainerStatus> list(String prefix) throws RuntimeFailure {
+        Optional<List<ContainerStatus>> fromFiles = stateFiles == null ? Optional.empty() : stateFiles.list(prefix);
+        if (fromFiles.isPresent()) {
+            return fromFiles.get();
+        }
         JsonNode all = parse(call("list", null, List.of("--format", "json")).orFail().stdout(), "list", null);
         List<ContainerStatus> result = new ArrayList<>();
         for (JsonNode entry : all) {

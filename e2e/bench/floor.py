@@ -1,0 +1,108 @@
+"""Owns the floor: the same N containers started and removed with runc's own CLI, 2 at a time, from bundles
+prepared beforehand.
+
+The bundles are jstack's own config.json (captured while the stack ran) with only what belongs to jstack's
+directories replaced: the read-only root is one bind of the host's root shared by all, the /etc files are
+copies, the cgroup is the floor's. A joined shape joins one pin made beforehand with `ip netns add`; an
+independent `none` shape lets runc make each network namespace itself, the cheapest way a runtime has.
+"""
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import time
+
+PIN = "jstack-bench-floor"
+PARALLEL = "2"
+
+
+class Floor:
+    """Prepared bundles for one shape and size, under workdir; cleanup() removes everything it made."""
+
+    def __init__(self, runc, workdir, prefix):
+        self.runc = runc
+        self.workdir = workdir
+        self.prefix = prefix
+        self.rootfs = os.path.join(workdir, "rootfs")
+        self.ids = []
+        self.mounted = False
+        self.pinned = False
+
+    def prepare(self, sample_config, n, joined):
+        """Writes n bundles derived from sample_config (a dict) for containers prefix-000 ... ."""
+        os.makedirs(self.rootfs, exist_ok=True)
+        run(["mount", "--rbind", "/", self.rootfs])
+        self.mounted = True
+        run(["mount", "--make-rprivate", self.rootfs])
+        run(["mount", "-o", "remount,bind,ro", self.rootfs])
+        etc = os.path.join(self.workdir, "etc")
+        os.makedirs(etc, exist_ok=True)
+        for name in ("hostname", "hosts", "resolv.conf"):
+            shutil.copyfile("/etc/" + name, os.path.join(etc, name))
+        if joined:
+            run(["ip", "netns", "add", PIN])
+            self.pinned = True
+            run(["ip", "-n", PIN, "link", "set", "lo", "up"])
+        for i in range(n):
+            cid = "%s-%03d" % (self.prefix, i)
+            bundle = os.path.join(self.workdir, "bundles", cid)
+            os.makedirs(bundle)
+            with open(os.path.join(bundle, "config.json"), "w") as f:
+                json.dump(self._config(sample_config, cid, etc, joined), f)
+            self.ids.append(cid)
+
+    def _config(self, sample, cid, etc, joined):
+        config = copy.deepcopy(sample)
+        config["root"] = {"path": self.rootfs, "readonly": True}
+        config.pop("annotations", None)
+        for m in config.get("mounts", []):
+            if m["destination"] in ("/etc/hostname", "/etc/hosts", "/etc/resolv.conf"):
+                m["source"] = os.path.join(etc, os.path.basename(m["destination"]))
+        linux = config.setdefault("linux", {})
+        linux["cgroupsPath"] = "/" + cid
+        for ns in linux.get("namespaces", []):
+            if ns["type"] == "network":
+                ns.pop("path", None)
+                if joined:
+                    ns["path"] = "/run/netns/" + PIN
+        return config
+
+    def up(self):
+        """Seconds to `runc run -d` every container, 2 in parallel."""
+        return self._xargs(["run", "-d", "--bundle", os.path.join(self.workdir, "bundles", "{}"), "{}"])
+
+    def down(self):
+        """Seconds to kill and delete every container (`runc delete --force`), 2 in parallel."""
+        return self._xargs(["delete", "--force", "{}"])
+
+    def _xargs(self, runc_args):
+        # Output goes to a file, never a pipe: a container inherits runc's stdio and would hold a pipe open.
+        log = os.path.join(self.workdir, "runc.log")
+        with open(os.devnull, "rb+") as null, open(log, "ab") as err:
+            started = time.monotonic()
+            code = subprocess.run(["xargs", "-P", PARALLEL, "-I{}", self.runc] + runc_args,
+                                  input="\n".join(self.ids).encode() + b"\n", stdout=null, stderr=err).returncode
+            elapsed = time.monotonic() - started
+        if code != 0:
+            with open(log, errors="replace") as f:
+                raise RuntimeError("runc %s failed: %s" % (runc_args[0], f.read()[-2000:]))
+        return elapsed
+
+    def cleanup(self):
+        """Deletes the floor's containers, pin and root mount; quiet about what is already gone."""
+        for cid in self.ids:
+            subprocess.run([self.runc, "delete", "--force", cid], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        if self.pinned:
+            subprocess.run(["ip", "netns", "delete", PIN], stderr=subprocess.DEVNULL)
+            self.pinned = False
+        if self.mounted:
+            subprocess.run(["umount", "-l", self.rootfs], stderr=subprocess.DEVNULL)
+            self.mounted = False
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def run(argv):
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
