@@ -59,16 +59,18 @@ public final class Operations implements Executor.Step {
         }
     }
 
+    // Records come before what they describe: a jstack killed in between leaves a record that the next command
+    // acts on (up makes the thing again, down removes it), never a thing that nothing points to.
     private void createPin(Action.CreatePin a) throws RuntimeFailure, IOException {
         Path pin = Path.of(a.pin());
-        if (Files.exists(pin) && !host.pins().isNetworkNamespace(pin)) {
-            host.pins().remove(pin);
-        }
-        host.pins().create(a.pinName());
+        host.records().write(new PinRecord(a.owner(), a.pin()));
         try {
-            host.records().write(new PinRecord(a.owner(), a.pin()));
-        } catch (IOException e) {
-            host.pins().remove(pin);
+            if (Files.exists(pin) && !host.pins().isNetworkNamespace(pin)) {
+                host.pins().remove(pin);
+            }
+            host.pins().create(a.pinName());
+        } catch (RuntimeFailure | RuntimeException e) {
+            host.records().deletePin(a.owner());
             throw e;
         }
         progress.accept("Network namespace " + a.pinName() + "  Pinned");
@@ -76,11 +78,11 @@ public final class Operations implements Executor.Step {
 
     private void create(Action.CreateContainer a) throws RuntimeFailure, IOException {
         ContainerSpec spec = containers.spec(a);
+        host.records().write(new ContainerRecord(a.service(), a.container(), a.hash().value(),
+                a.hash().parts(), a.config().network().mode().toString(), a.netns().path(), a.etcOwner()));
         try {
             preparation.prepare(a, spec);
             host.runtime().create(spec, host.paths().logFile(a.container()));
-            host.records().write(new ContainerRecord(a.service(), a.container(), a.hash().value(),
-                    a.hash().parts(), a.config().network().mode().toString(), a.netns().path(), a.etcOwner()));
         } catch (RuntimeFailure | IOException | RuntimeException e) {
             discard(a.container());
             throw e;

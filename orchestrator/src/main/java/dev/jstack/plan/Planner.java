@@ -7,10 +7,13 @@ import dev.jstack.spec.Rootfs;
 import dev.jstack.spec.Service;
 import dev.jstack.spec.Stack;
 import dev.jstack.state.ProjectPaths;
+import dev.jstack.state.Observed;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -30,20 +33,52 @@ public final class Planner {
     }
 
     /** What {@code up} does for {@code selected} (empty: every service) and everything they need. */
-    public Plan up(dev.jstack.state.Observed observed, List<String> selected) throws PlanException {
+    public Plan up(Observed observed, List<String> selected) throws PlanException {
+        return up(observed, selected, false);
+    }
+
+    /**
+     * What {@code up} does for {@code selected} (empty: every service) and everything they need; containers of
+     * services no longer in the file are removed with {@code removeOrphans}, and otherwise only warned about.
+     */
+    public Plan up(Observed observed, List<String> selected, boolean removeOrphans) throws PlanException {
         SortedSet<String> targets = withDependencies(selected);
         checkRunnable(targets);
-        return new UpPlanner(this, observed, targets).plan();
+        return new UpPlanner(this, observed, targets, UpPlanner.Mode.UP, removeOrphans).plan();
+    }
+
+    /** What {@code start} does: starts the existing containers of {@code selected} and what they need. */
+    public Plan start(Observed observed, List<String> selected) throws PlanException {
+        SortedSet<String> targets = withDependencies(selected);
+        checkRunnable(targets);
+        return new UpPlanner(this, observed, targets, UpPlanner.Mode.START, false).plan();
+    }
+
+    /**
+     * What {@code restart} does: replaces the containers of {@code selected} (empty: every service) from the file,
+     * in their pins, so that the services in a restarted owner's namespace are not touched.
+     */
+    public Plan restart(Observed observed, List<String> selected) throws PlanException {
+        withDependencies(selected);
+        SortedSet<String> targets = new TreeSet<>(selected.isEmpty() ? stack.services().keySet() : selected);
+        checkRunnable(targets);
+        return new UpPlanner(this, observed, targets, UpPlanner.Mode.RESTART, false).plan();
     }
 
     /** What {@code down} does: stop everything of the project in reverse dependency order, then remove it all. */
-    public Plan down(dev.jstack.state.Observed observed, java.time.Duration timeout) {
-        return new DownPlanner(this, observed, timeout, true).plan();
+    public Plan down(Observed observed, Duration timeout) {
+        return new DownPlanner(this, observed, timeout, true, Set.of()).plan();
     }
 
     /** What Ctrl-C on a foreground {@code up} does: stop every running container, remove nothing. */
-    public Plan stop(dev.jstack.state.Observed observed, java.time.Duration timeout) {
-        return new DownPlanner(this, observed, timeout, false).plan();
+    public Plan stop(Observed observed, Duration timeout) {
+        return new DownPlanner(this, observed, timeout, false, Set.of()).plan();
+    }
+
+    /** What {@code stop SERVICE...} does: stop those services' running containers (empty: all), remove nothing. */
+    public Plan stop(Observed observed, List<String> selected, Duration timeout) throws PlanException {
+        withDependencies(selected);
+        return new DownPlanner(this, observed, timeout, false, Set.copyOf(selected)).plan();
     }
 
     Stack stack() {
