@@ -1,8 +1,6 @@
 package dev.jstack.cli;
 
-import dev.jstack.apply.Executor;
 import dev.jstack.apply.Project;
-import dev.jstack.state.ProjectLock;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -29,6 +27,9 @@ public final class DownCommand implements Callable<Integer> {
             description = "Seconds to wait for each container to stop before SIGKILL (default: stop_grace_period).")
     Integer timeout;
 
+    @Mixin
+    ApplyOptions apply;
+
     @Option(names = {"-v", "--volumes"}, description = "Also remove the named volumes the file declares.")
     boolean volumes;
 
@@ -38,15 +39,10 @@ public final class DownCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
-        ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println, () -> {
-            Executor.Result result = Interruptible.run(project,
-                    () -> project.apply(project.planner().down(project.observe(), grace)));
-            if (!result.ok()) {
-                throw new ApplyFailure(result);
-            }
+        apply.apply(spec, project, p -> p.planner().down(p.observe(), grace), () -> {
             project.host().rootfs().unmountAll(project.paths().runDir());
             project.removeLeftovers(volumes);
-            return result;
+            return null;
         });
         return ExitCode.OK;
     }

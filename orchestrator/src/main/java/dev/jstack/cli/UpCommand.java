@@ -1,10 +1,8 @@
 package dev.jstack.cli;
 
-import dev.jstack.apply.Executor;
 import dev.jstack.apply.ImageResolver;
 import dev.jstack.apply.Project;
 import dev.jstack.runtime.image.ImageStore;
-import dev.jstack.state.ProjectLock;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +32,12 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = {"-d", "--detach"}, description = "Return once every service has started.")
     boolean detach;
 
+    @Option(names = "--remove-orphans", description = "Remove containers of services that are not in the file.")
+    boolean removeOrphans;
+
+    @Mixin
+    ApplyOptions apply;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services and what they need.")
     List<String> services = new ArrayList<>();
 
@@ -44,14 +48,7 @@ public final class UpCommand implements Callable<Integer> {
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
         Map<String, Long> offsets = LogTail.sizes(project, project.stack().services().keySet());
-        ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println,
-                () -> Interruptible.run(project, () -> {
-                    Executor.Result result = project.apply(project.planner().up(project.observe(), services));
-                    if (!result.ok()) {
-                        throw new ApplyFailure(result);
-                    }
-                    return result;
-                }));
+        apply.apply(spec, project, p -> p.planner().up(p.observe(), services, removeOrphans));
         if (detach) {
             return ExitCode.OK;
         }

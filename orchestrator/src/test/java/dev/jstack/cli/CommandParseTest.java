@@ -100,7 +100,8 @@ class CommandParseTest {
 
     @Test
     void everySubcommandIsRegistered() {
-        assertEquals(List.of("config", "graph", "up", "down", "ps", "logs", "exec", "image", "version"),
+        assertEquals(List.of("config", "graph", "up", "down", "plan", "start", "stop", "restart", "ps", "logs",
+                        "exec", "image", "version"),
                 List.copyOf(root.commandLine().getSubcommands().keySet()));
     }
 }
