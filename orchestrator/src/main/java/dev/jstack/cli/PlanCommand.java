@@ -66,7 +66,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /** The plan as one JSON document: its actions in order, and its warnings. */
-    static String json(Plan plan) throws com.fasterxml.jackson.core.JsonProcessingException {
+    static String json(Plan plan) throws java.io.IOException {
         List<Map<String, Object>> actions = new ArrayList<>();
         for (Action a : plan.actions()) {
             Map<String, Object> row = new LinkedHashMap<>();
