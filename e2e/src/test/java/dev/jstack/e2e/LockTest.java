@@ -1,5 +1,6 @@
 package dev.jstack.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -37,6 +38,28 @@ class LockTest {
             Shell.Result result = up.get(120, TimeUnit.SECONDS).expectOk();
             assertTrue(result.err().contains("waiting for another jstack command on project " + JSTACK.project()),
                     result.err());
+        } finally {
+            holder.destroy();
+            holder.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @DisplayName("with --no-wait a second command fails at once (exit 1) and names the holder's pid")
+    void noWaitFails() throws Exception {
+        Path lock = Path.of("/run/jstack", JSTACK.project(), "lock");
+        Files.createDirectories(lock.getParent());
+        Process holder = new ProcessBuilder(List.of("python3", "-c", "import fcntl, os, sys, time\n"
+                + "f = open(sys.argv[1], 'a'); fcntl.lockf(f, fcntl.LOCK_EX); f.truncate(0);"
+                + " f.write(str(os.getpid()) + '\\n'); f.flush(); print('held', flush=True); time.sleep(30)",
+                lock.toString())).start();
+        try {
+            String held = new String(holder.getInputStream().readNBytes(5));
+            assertTrue(held.startsWith("held"), "the holder took the lock");
+            Shell.Result result = JSTACK.run("up", "-d", "--no-wait");
+            assertEquals(1, result.exitCode(), result.err());
+            assertTrue(result.err().contains("another jstack command is working on project " + JSTACK.project()
+                    + " (pid " + holder.pid() + ")"), result.err());
         } finally {
             holder.destroy();
             holder.waitFor(10, TimeUnit.SECONDS);

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,6 +34,7 @@ public final class Operations implements Executor.Step {
     private final HostPreparation preparation;
     private final Consumer<String> progress;
     private final Gate gate;
+    private volatile Consumer<ProgressEvent> events;
 
     /**
      * What a container's creation waits for besides the actions before it: the {@code depends_on} conditions
@@ -61,10 +63,21 @@ public final class Operations implements Executor.Step {
         this.containers = containers;
         this.preparation = new HostPreparation(host, containers, etc);
         this.progress = progress;
+        this.events = e -> {
+            if (e.done()) {
+                progress.accept(e.text());
+            }
+        };
+    }
+
+    /** Sends every step's events to {@code listener} instead of plain lines of finished steps. */
+    void reportTo(Consumer<ProgressEvent> listener) {
+        this.events = listener;
     }
 
     @Override
     public void run(Action action) throws RuntimeFailure {
+        event(action, BEGUN.get(action.verb()), false);
         try {
             if (action instanceof Action.CreatePin a) createPin(a);
             else if (action instanceof Action.CreateContainer a) create(a);
@@ -77,19 +90,30 @@ public final class Operations implements Executor.Step {
         }
     }
 
+    private static final Map<String, String> BEGUN = Map.of("create-pin", "Pinning",
+            "create", "Creating", "start", "Starting", "stop", "Stopping", "remove", "Removing",
+            "remove-pin", "Removing");
+
+    private void event(Action a, String status, boolean done) {
+        String kind = a instanceof Action.CreatePin || a instanceof Action.RemovePin ? "Network namespace" : "Container";
+        events.accept(new ProgressEvent(kind, a.target(), a.service(), status, done));
+    }
+
+    // Records come before what they describe: a jstack killed in between leaves a record that the next command
+    // acts on (up makes the thing again, down removes it), never a thing that nothing points to.
     private void createPin(Action.CreatePin a) throws RuntimeFailure, IOException {
         Path pin = Path.of(a.pin());
-        if (Files.exists(pin) && !host.pins().isNetworkNamespace(pin)) {
-            host.pins().remove(pin);
-        }
-        host.pins().create(a.pinName());
+        host.records().write(new PinRecord(a.owner(), a.pin()));
         try {
-            host.records().write(new PinRecord(a.owner(), a.pin()));
-        } catch (IOException e) {
-            host.pins().remove(pin);
+            if (Files.exists(pin) && !host.pins().isNetworkNamespace(pin)) {
+                host.pins().remove(pin);
+            }
+            host.pins().create(a.pinName());
+        } catch (RuntimeFailure | RuntimeException e) {
+            host.records().deletePin(a.owner());
             throw e;
         }
-        progress.accept("Network namespace " + a.pinName() + "  Pinned");
+        event(a, "Pinned", true);
     }
 
     private void create(Action.CreateContainer a) throws RuntimeFailure, IOException {
@@ -99,16 +123,16 @@ public final class Operations implements Executor.Step {
             // A container deleted behind jstack's back (runc delete) leaves its rootfs mount and bundle behind.
             preparation.release(a.container());
         }
+        host.records().write(new ContainerRecord(a.service(), a.container(), a.hash().value(),
+                a.hash().parts(), a.config().network().mode().toString(), a.netns().path(), a.etcOwner()));
         try {
             preparation.prepare(a, spec);
             host.runtime().create(spec, host.paths().logFile(a.container()));
-            host.records().write(new ContainerRecord(a.service(), a.container(), a.hash().value(),
-                    a.hash().parts(), a.config().network().mode().toString(), a.netns().path(), a.etcOwner()));
         } catch (RuntimeFailure | IOException | RuntimeException e) {
             discard(a.container());
             throw e;
         }
-        progress.accept("Container " + a.container() + "  Created");
+        event(a, "Created", true);
     }
 
     private void start(Action.Start a) throws RuntimeFailure, IOException {
@@ -117,7 +141,7 @@ public final class Operations implements Executor.Step {
             int pid = host.runtime().state(a.container()).map(ContainerStatus::pid).orElse(0);
             if (pid <= 0) {
                 // A one-shot service may be done already: nothing is left to check, and nothing failed.
-                progress.accept("Container " + a.container() + "  Exited");
+                event(a, "Exited", true);
                 return;
             }
             host.verifier().verify(a.container(), pid, a.netns());
@@ -125,11 +149,12 @@ public final class Operations implements Executor.Step {
             discard(a.container());
             throw e;
         }
-        progress.accept("Container " + a.container() + "  Started");
+        event(a, "Started", true);
     }
 
     private void stop(Action.Stop a) throws RuntimeFailure {
         if (!running(a.container())) {
+            event(a, "Stopped", true);
             return;
         }
         signal(a.container(), a.signal());
@@ -139,7 +164,7 @@ public final class Operations implements Executor.Step {
                 throw new RuntimeFailure("container " + a.container() + " is still running after SIGKILL");
             }
         }
-        progress.accept("Container " + a.container() + "  Stopped");
+        event(a, "Stopped", true);
     }
 
     private void remove(Action.Remove a) throws RuntimeFailure, IOException {
@@ -155,13 +180,13 @@ public final class Operations implements Executor.Step {
         }
         preparation.release(a.container());
         host.records().deleteContainer(a.container());
-        progress.accept("Container " + a.container() + "  Removed");
+        event(a, "Removed", true);
     }
 
     private void removePin(Action.RemovePin a) throws RuntimeFailure, IOException {
         host.pins().remove(Path.of(a.pin()));
         host.records().deletePin(a.owner());
-        progress.accept("Network namespace " + a.pinName() + "  Removed");
+        event(a, "Removed", true);
     }
 
     // Undo of a create or start that failed: the failure being reported matters more than one of the undo.

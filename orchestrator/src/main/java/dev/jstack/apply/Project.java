@@ -69,6 +69,11 @@ public final class Project {
                 .observe(stack.services().keySet());
     }
 
+    /** Sends the progress of every later {@link #apply} to {@code listener}, begun steps included. */
+    public void reportProgressTo(java.util.function.Consumer<ProgressEvent> listener) {
+        operations.reportTo(listener);
+    }
+
     public Executor.Result apply(Plan plan) {
         return executor.run(plan, operations);
     }

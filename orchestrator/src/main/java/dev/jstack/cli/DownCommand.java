@@ -1,8 +1,6 @@
 package dev.jstack.cli;
 
-import dev.jstack.apply.Executor;
 import dev.jstack.apply.Project;
-import dev.jstack.state.ProjectLock;
 import dev.jstack.supervise.Supervisors;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -30,6 +28,9 @@ public final class DownCommand implements Callable<Integer> {
             description = "Seconds to wait for each container to stop before SIGKILL (default: stop_grace_period).")
     Integer timeout;
 
+    @Mixin
+    ApplyOptions apply;
+
     @Option(names = {"-v", "--volumes"}, description = "Also remove the named volumes the file declares.")
     boolean volumes;
 
@@ -39,19 +40,16 @@ public final class DownCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
-        ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println, () -> {
-            // The supervisor goes first, or it would bring back what down stops.
-            Supervisors supervisors = Supervision.of(project);
+        Supervisors supervisors = Supervision.of(project);
+        apply.apply(spec, project, p -> {
+            // The supervisor goes first, under the lock, or it would bring back what down stops.
             supervisors.stop(err::println);
-            Executor.Result result = Interruptible.run(project,
-                    () -> project.apply(project.planner().down(project.observe(), grace)));
-            if (!result.ok()) {
-                throw new ApplyFailure(result);
-            }
+            return p.planner().down(p.observe(), grace);
+        }, () -> {
             project.host().rootfs().unmountAll(project.paths().runDir());
             supervisors.forget();
             project.removeLeftovers(volumes);
-            return result;
+            return null;
         });
         return ExitCode.OK;
     }

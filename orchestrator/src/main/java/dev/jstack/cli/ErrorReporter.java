@@ -14,7 +14,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The one place where failures become output and exit codes: an invalid stack prints its diagnostics (2), a
  * usage error its message and where to find help (2), a host that is not ready what to do (3), anything else one
- * line (1). Java stack traces only with {@code --stacktrace} or {@code --debug}.
+ * line (1); under {@code plan --detailed-exitcode} every error is 1. Java stack traces only with {@code --stacktrace} or {@code --debug}.
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
@@ -41,6 +41,10 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             code = ExitCode.HOST_NOT_READY;
         } else {
             err.println("jstack: error: " + describe(ex));
+            code = ExitCode.FAILED;
+        }
+        if (cli.getCommandSpec().userObject() instanceof PlanCommand plan && plan.detailedExitcode) {
+            // 2 means "changes pending" there: every error, an invalid file included, is 1.
             code = ExitCode.FAILED;
         }
         if (JstackCommand.of(cli.getCommandSpec()).global().showStackTraces()) ex.printStackTrace(err);

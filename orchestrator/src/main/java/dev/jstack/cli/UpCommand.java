@@ -1,13 +1,14 @@
 package dev.jstack.cli;
 
-import dev.jstack.apply.Executor;
 import dev.jstack.apply.ImageResolver;
 import dev.jstack.apply.Project;
+import dev.jstack.plan.Plan;
 import dev.jstack.runtime.image.ImageStore;
 import dev.jstack.runtime.linux.LinuxProcessReaper;
-import dev.jstack.state.ProjectLock;
+import dev.jstack.supervise.ProgressLines;
 import dev.jstack.supervise.SupervisorClient;
 import dev.jstack.supervise.Supervisors;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,12 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = {"-d", "--detach"}, description = "Return once every service has started.")
     boolean detach;
 
+    @Option(names = "--remove-orphans", description = "Remove containers of services that are not in the file.")
+    boolean removeOrphans;
+
+    @Mixin
+    ApplyOptions apply;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services and what they need.")
     List<String> services = new ArrayList<>();
 
@@ -48,21 +55,17 @@ public final class UpCommand implements Callable<Integer> {
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
         if (detach) {
-            ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println,
-                    () -> detached(root, project, err));
+            apply.holding(spec, project, () -> detached(root, project, err));
             return ExitCode.OK;
         }
         // In the foreground this process supervises: the containers it creates become its children.
         LinuxProcessReaper.shared().becomeSubreaper();
         Map<String, Long> offsets = LogTail.sizes(project, project.stack().services().keySet());
-        ProjectLock.holding(project.paths().lockFile(), project.paths().project(), err::println,
-                () -> Interruptible.run(project, () -> {
-                    Executor.Result result = project.apply(project.planner().up(project.observe(), services));
-                    if (!result.ok()) {
-                        throw new ApplyFailure(result);
-                    }
-                    return result;
-                }));
+        apply.apply(spec, project, p -> {
+            Plan plan = p.planner().up(p.observe(), services, removeOrphans);
+            UserStops.lift(p, plan, services);
+            return plan;
+        });
         return new Foreground(project, spec.commandLine().getOut(), err).run(offsets);
     }
 
@@ -71,15 +74,33 @@ public final class UpCommand implements Callable<Integer> {
         Supervisors supervisors = Supervision.of(project);
         SupervisorClient client = supervisors.ensure(Supervision.launch(root, project,
                 runtime.runtime(root.environment()), root.workingDir(), root.environment()), err::println);
-        String request = "up" + services.stream().map(s -> " " + s).collect(Collectors.joining());
-        SupervisorClient.Answer answer = client.send(request, line -> {
-            err.println(line);
-            err.flush();
-        });
+        String request = "up" + (removeOrphans ? " --remove-orphans" : "")
+                + services.stream().map(s -> " " + s).collect(Collectors.joining());
+        ProgressView view = apply.view(spec);
+        SupervisorClient.Answer answer = client.send(request, line -> show(line, view, err));
+        view.finish();
         if (!answer.ok()) {
             throw new SupervisedFailure(answer.text());
         }
         return answer;
+    }
+
+    // The supervisor sends progress events as JSON, warnings, and other lines to show as they are.
+    private static void show(String line, ProgressView view, PrintWriter err) {
+        try {
+            if (ProgressLines.isEvent(line)) {
+                view.show(ProgressLines.decode(line));
+                return;
+            }
+        } catch (IOException e) {
+            // Not an event after all: shown as it came.
+        }
+        if (line.startsWith("warning ")) {
+            err.println("jstack: warning: " + line.substring("warning ".length()));
+        } else {
+            err.println(line.startsWith("progress ") ? line.substring("progress ".length()) : line);
+        }
+        err.flush();
     }
 
     /** What the supervisor reported when it could not apply the plan. */

@@ -25,18 +25,24 @@ final class DownPlanner {
     private final Observed observed;
     private final Duration timeout;
     private final boolean remove;
+    private final java.util.Set<String> only;
     private final PlanBuilder plan = new PlanBuilder();
     private final Map<String, Integer> stopped = new HashMap<>();
 
-    DownPlanner(Planner planner, Observed observed, Duration timeout, boolean remove) {
+    /** {@code only}: the services to stop, or empty for all of them (and always all for {@code down}). */
+    DownPlanner(Planner planner, Observed observed, Duration timeout, boolean remove, java.util.Set<String> only) {
         this.planner = planner;
         this.observed = observed;
         this.timeout = timeout;
         this.remove = remove;
+        this.only = only;
     }
 
     Plan plan() {
-        SortedMap<String, String> containers = containersByService();
+        SortedMap<String, String> containers = containersByService(observed, planner.paths());
+        if (!only.isEmpty()) {
+            containers.keySet().retainAll(only);
+        }
         List<String> order = new ArrayList<>();
         containers.keySet().stream().filter(s -> !planner.stack().services().containsKey(s)).forEach(order::add);
         planner.graph().stopOrder().stream().filter(containers::containsKey).forEach(order::add);
@@ -77,12 +83,12 @@ final class DownPlanner {
     }
 
     // Containers by service: those jstack recorded, and those the runtime holds under this project's ids.
-    private SortedMap<String, String> containersByService() {
+    static SortedMap<String, String> containersByService(Observed observed, dev.jstack.state.ProjectPaths paths) {
         SortedMap<String, String> out = new TreeMap<>();
         for (ContainerRecord r : observed.records().values()) {
             out.put(r.service(), r.container());
         }
-        String prefix = planner.paths().containerPrefix();
+        String prefix = paths.containerPrefix();
         for (String id : observed.containers().keySet()) {
             if (!out.containsValue(id) && id.startsWith(prefix) && id.endsWith("-1")) {
                 out.put(id.substring(prefix.length(), id.length() - 2), id);

@@ -4,14 +4,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A plan: actions in an order in which every action comes after those it waits for. It prints as one line per
- * action, {@code ID VERB TARGET: CAUSE (after IDS)}, which is what {@code jstack plan} shows and what golden
- * tests compare.
+ * A plan: actions in an order in which every action comes after those it waits for, and the warnings planning
+ * gave (orphans left in place, services with nothing to start). It prints as one line per action,
+ * {@code ID VERB TARGET: CAUSE (after IDS)}, which is what {@code jstack plan} shows and what golden tests compare;
+ * warnings are not part of that text.
  */
-public record Plan(List<Action> actions) {
+public record Plan(List<Action> actions, List<String> warnings) {
 
     public Plan {
         actions = List.copyOf(actions);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Plan(List<Action> actions) {
+        this(actions, List.of());
     }
 
     public boolean isEmpty() {

@@ -25,6 +25,10 @@ final class PlanBuilder {
         return new Plan(actions);
     }
 
+    Plan build(List<String> warnings) {
+        return new Plan(actions, warnings);
+    }
+
     /** The given ids without nulls and duplicates, sorted. */
     static List<Integer> waits(List<Integer> ids) {
         return List.copyOf(new TreeSet<>(ids.stream().filter(Objects::nonNull).toList()));

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -33,29 +34,62 @@ public final class Planner {
 
     /** What {@code up} does for {@code selected} (empty: every service) and everything they need. */
     public Plan up(Observed observed, List<String> selected) throws PlanException {
+        return up(observed, selected, false);
+    }
+
+    /**
+     * What {@code up} does for {@code selected} (empty: every service) and everything they need; containers of
+     * services no longer in the file are removed with {@code removeOrphans}, and otherwise only warned about.
+     */
+    public Plan up(Observed observed, List<String> selected, boolean removeOrphans) throws PlanException {
         SortedSet<String> targets = withDependencies(selected);
         checkRunnable(targets);
-        return new UpPlanner(this, observed, targets).plan();
+        return new UpPlanner(this, observed, targets, UpPlanner.Mode.UP, removeOrphans).plan();
+    }
+
+    /** What {@code start} does: starts the existing containers of {@code selected} and what they need. */
+    public Plan start(Observed observed, List<String> selected) throws PlanException {
+        SortedSet<String> targets = withDependencies(selected);
+        checkRunnable(targets);
+        return new UpPlanner(this, observed, targets, UpPlanner.Mode.START, false).plan();
+    }
+
+    /**
+     * What {@code restart} does: replaces the containers of {@code selected} (empty: every service) from the file,
+     * in their pins, so that the services in a restarted owner's namespace are not touched.
+     */
+    public Plan restart(Observed observed, List<String> selected) throws PlanException {
+        withDependencies(selected);
+        SortedSet<String> targets = new TreeSet<>(selected.isEmpty() ? stack.services().keySet() : selected);
+        checkRunnable(targets);
+        return new UpPlanner(this, observed, targets, UpPlanner.Mode.RESTART, false).plan();
     }
 
     /**
      * What a supervisor does to bring {@code services} back: as {@code up}, but without pulling in their
      * dependencies, which keep whatever state their own restart policy leaves them in.
      */
-    public Plan heal(dev.jstack.state.Observed observed, SortedSet<String> services) throws PlanException {
+    public Plan heal(Observed observed, SortedSet<String> services) throws PlanException {
         SortedSet<String> targets = new TreeSet<>(services);
         checkRunnable(targets);
-        return new UpPlanner(this, observed, targets).plan();
+        // Orphans are left alone: only an explicit `up --remove-orphans` removes containers.
+        return new UpPlanner(this, observed, targets, UpPlanner.Mode.UP, false).plan();
     }
 
     /** What {@code down} does: stop everything of the project in reverse dependency order, then remove it all. */
     public Plan down(Observed observed, Duration timeout) {
-        return new DownPlanner(this, observed, timeout, true).plan();
+        return new DownPlanner(this, observed, timeout, true, Set.of()).plan();
     }
 
     /** What Ctrl-C on a foreground {@code up} does: stop every running container, remove nothing. */
     public Plan stop(Observed observed, Duration timeout) {
-        return new DownPlanner(this, observed, timeout, false).plan();
+        return new DownPlanner(this, observed, timeout, false, Set.of()).plan();
+    }
+
+    /** What {@code stop SERVICE...} does: stop those services' running containers (empty: all), remove nothing. */
+    public Plan stop(Observed observed, List<String> selected, Duration timeout) throws PlanException {
+        withDependencies(selected);
+        return new DownPlanner(this, observed, timeout, false, Set.copyOf(selected)).plan();
     }
 
     Stack stack() {

@@ -8,131 +8,204 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Plans {@code up}: pins for {@code none} owners that lack one, then, in start order, each service whose container
- * is missing, not running, unrecorded, made from another configuration, or left in a replaced pin is (re)created
- * and started after everything it needs. Pins whose owner no longer asks for one are removed last.
+ * Plans {@code up}, {@code start} and {@code restart}: decides per service what differs ({@link Change}), then
+ * stops and removes what goes (dependents first), makes missing pins, creates and starts in start order after
+ * everything each service needs, and removes pins no service wants once every container in them is gone. A
+ * service whose container runs from the same configuration in the same namespace is not touched.
  */
 final class UpPlanner {
     static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
+    /** Which command plans: {@code up} converges, {@code start} starts what exists, {@code restart} replaces it. */
+    enum Mode { UP, START, RESTART }
+
     private final Planner planner;
     private final Observed observed;
     private final SortedSet<String> targets;
+    private final Mode mode;
+    private final boolean removeOrphans;
+    private final PinChanges pins;
     private final PlanBuilder plan = new PlanBuilder();
-    private final Map<String, Integer> pinCreated = new TreeMap<>();
-    private final Map<String, Integer> started = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Change> changes = new LinkedHashMap<>();
+    private final Map<String, Integer> pinCreated = new HashMap<>();
+    private final Map<String, Integer> stopped = new HashMap<>();
     private final Map<String, Integer> removed = new HashMap<>();
+    private final Map<String, Integer> started = new HashMap<>();
 
-    UpPlanner(Planner planner, Observed observed, SortedSet<String> targets) {
+    UpPlanner(Planner planner, Observed observed, SortedSet<String> targets, Mode mode, boolean removeOrphans) {
         this.planner = planner;
         this.observed = observed;
         this.targets = targets;
+        this.mode = mode;
+        this.removeOrphans = removeOrphans;
+        this.pins = new PinChanges(planner, observed, targets);
     }
 
-    Plan plan() {
-        for (String owner : pinOwners(targets)) {
-            if (!observed.hasPin(owner)) {
-                String cause = observed.pinRecords().containsKey(owner) ? "pin vanished" : "new";
-                String pin = planner.paths().pin(owner).toString();
-                pinCreated.put(owner, plan.add(id -> new Action.CreatePin(id, owner,
-                        planner.paths().pinName(owner), pin, cause, List.of())));
-            }
+    Plan plan() throws PlanException {
+        if (mode != Mode.UP && !pins.toCreate().isEmpty()) {
+            throw new PlanException(pins.toCreate().stream().map(o -> "the network namespace "
+                    + planner.paths().pinName(o) + " is gone: run `jstack up` to make it again").toList());
         }
         for (String service : planner.graph().startOrder()) {
             if (targets.contains(service)) {
-                planService(service);
+                decide(service).ifPresent(c -> changes.put(service, c));
             }
         }
+        orphans();
+        stopAndRemove();
+        for (String owner : pins.toCreate()) {
+            String cause = observed.pinRecords().containsKey(owner) ? "pin vanished" : "new";
+            pinCreated.put(owner, plan.add(id -> new Action.CreatePin(id, owner, planner.paths().pinName(owner),
+                    planner.paths().pin(owner).toString(), cause, List.of())));
+        }
+        createAndStart();
         removeStalePins();
-        return plan.build();
+        return plan.build(warnings);
     }
 
-    private void planService(String name) {
-        Service service = planner.stack().services().get(name);
+    private Optional<Change> decide(String name) {
         String container = planner.paths().containerId(name);
-        Netns netns = planner.netns(name);
-        ConfigHash hash = ConfigHash.of(service, netns);
-        Optional<ObservedContainer> running = observed.container(container);
-        String cause = reason(name, netns, hash, running, observed.record(name));
-        if (cause == null) {
-            return;
+        Optional<ObservedContainer> found = observed.container(container);
+        Optional<ContainerRecord> record = observed.record(name);
+        if (mode != Mode.UP && found.isEmpty()) {
+            warnings.add("service " + name + " has no container: `jstack up` creates it");
+            return Optional.empty();
         }
-        List<Integer> waits = new ArrayList<>();
-        if (running.isPresent()) {
-            Integer stop = running.get().isRunning() ? plan.add(id -> new Action.Stop(id, name, container,
-                    stopSignal(service), grace(service), cause, List.of())) : null;
-            List<Integer> afterStop = PlanBuilder.waits(Arrays.asList(stop));
-            int remove = plan.add(id -> new Action.Remove(id, name, container, cause, afterStop));
-            removed.put(name, remove);
-            waits.add(remove);
+        if (mode == Mode.RESTART) {
+            return Optional.of(Change.replace("restart"));
         }
-        if (netns instanceof Netns.Pin pin) {
-            waits.add(pinCreated.get(pin.owner()));
+        if (mode == Mode.START) {
+            return found.get().isRunning() ? Optional.empty() : Optional.of(startOrReplace(found.get(), "start"));
         }
-        planner.graph().dependencies(name).forEach(d -> waits.add(started.get(d)));
-        String etcOwner = planner.etcOwner(name);
-        int create = plan.add(id -> new Action.CreateContainer(id, name, container, service, netns, etcOwner,
-                hash, cause, PlanBuilder.waits(waits)));
-        started.put(name, plan.add(id -> new Action.Start(id, name, container, netns, cause, List.of(create))));
-    }
-
-    private String reason(String name, Netns netns, ConfigHash hash, Optional<ObservedContainer> container,
-                          Optional<ContainerRecord> record) {
-        if (container.isEmpty()) {
-            return record.isEmpty() ? "new" : "container vanished";
+        if (found.isEmpty()) {
+            return Optional.of(Change.replace(record.isEmpty() ? "new" : "container vanished"));
         }
-        if (netns instanceof Netns.Pin pin && pinCreated.containsKey(pin.owner())) {
-            return "pin replaced: " + planner.paths().pinName(pin.owner());
-        }
-        if (!container.get().isRunning()) {
-            return "container " + container.get().status();
+        Optional<String> pinReplaced = pins.replacedUnder(name, record);
+        if (pinReplaced.isPresent()) {
+            return Optional.of(Change.replace(pinReplaced.get()));
         }
         if (record.isEmpty()) {
-            return "not recorded by jstack";
+            return Optional.of(Change.replace("not recorded by jstack"));
         }
+        ConfigHash hash = ConfigHash.of(planner.stack().services().get(name), planner.netns(name));
         if (!hash.value().equals(record.get().configHash())) {
             List<String> parts = hash.changedParts(record.get().partHashes());
-            return parts.isEmpty() ? "config changed" : "config changed: " + String.join(", ", parts);
+            return Optional.of(Change.replace(parts.isEmpty() ? "config changed"
+                    : "config changed: " + String.join(", ", parts)));
         }
-        return null;
+        return found.get().isRunning() ? Optional.empty()
+                : Optional.of(startOrReplace(found.get(), "container " + found.get().status()));
     }
 
-    // A pin is stale when no service of the whole stack (selected or not) owns it in mode none any more.
-    private void removeStalePins() {
-        SortedSet<String> wanted = pinOwners(planner.stack().services().keySet());
-        SortedSet<String> present = new TreeSet<>(observed.pins().keySet());
-        present.addAll(observed.pinRecords().keySet());
-        for (String owner : present) {
-            if (wanted.contains(owner)) {
+    // A created container only needs its start; a stopped one cannot be started again by an OCI runtime.
+    private static Change startOrReplace(ObservedContainer container, String cause) {
+        return "created".equals(container.status()) ? Change.start(cause) : Change.replace(cause);
+    }
+
+    private void orphans() {
+        SortedMap<String, String> orphans = new TreeMap<>(DownPlanner.containersByService(observed,
+                planner.paths()));
+        orphans.keySet().removeAll(planner.stack().services().keySet());
+        if (orphans.isEmpty() || mode != Mode.UP) {
+            return;
+        }
+        if (removeOrphans) {
+            orphans.keySet().forEach(s -> changes.put(s, Change.remove("orphan: service " + s + " is not in the file")));
+        } else {
+            warnings.add("found orphan containers (" + String.join(", ", orphans.values()) + ") for this project:"
+                    + " if you removed or renamed their service in the file, run this command with"
+                    + " --remove-orphans to remove them");
+        }
+    }
+
+    // Stops dependents before what they need, orphans first; removes each container once it has stopped.
+    private void stopAndRemove() {
+        List<String> order = new ArrayList<>(changes.keySet().stream()
+                .filter(s -> !planner.stack().services().containsKey(s)).toList());
+        order.addAll(planner.graph().stopOrder());
+        for (String service : order) {
+            Change change = changes.get(service);
+            if (change == null || change.kind() == Change.Kind.START) {
                 continue;
             }
-            String pin = planner.paths().pin(owner).toString();
-            List<Integer> waits = new ArrayList<>();
-            observed.records().values().stream().filter(r -> pin.equals(r.netns()))
-                    .forEach(r -> waits.add(removed.get(r.service())));
-            String cause = planner.stack().services().containsKey(owner)
-                    ? "owner " + owner + " is no longer in mode none" : "service " + owner + " was removed";
-            plan.add(id -> new Action.RemovePin(id, owner, planner.paths().pinName(owner), pin, cause,
-                    PlanBuilder.waits(waits)));
+            String container = planner.paths().containerId(service);
+            Optional<ObservedContainer> found = observed.container(container);
+            Integer stop = found.filter(ObservedContainer::isRunning).map(c -> stop(service, container, change))
+                    .orElse(null);
+            if (found.isPresent() || observed.record(service).isPresent()) {
+                List<Integer> waits = PlanBuilder.waits(Arrays.asList(stop));
+                removed.put(service, plan.add(id -> new Action.Remove(id, service, container, change.cause(), waits)));
+            }
         }
     }
 
-    private SortedSet<String> pinOwners(Iterable<String> services) {
-        SortedSet<String> owners = new TreeSet<>();
-        for (String s : services) {
-            if (planner.netns(s) instanceof Netns.Pin pin) {
-                owners.add(pin.owner());
-            }
+    private int stop(String service, String container, Change change) {
+        List<Integer> waits = new ArrayList<>();
+        Service config = planner.stack().services().get(service);
+        if (config != null) {
+            planner.graph().dependents(service).forEach(d -> waits.add(stopped.get(d)));
         }
-        return owners;
+        String signal = config == null ? "SIGTERM" : stopSignal(config);
+        Duration grace = config == null ? DEFAULT_GRACE : grace(config);
+        int id = plan.add(n -> new Action.Stop(n, service, container, signal, grace, change.cause(),
+                PlanBuilder.waits(waits)));
+        stopped.put(service, id);
+        return id;
+    }
+
+    private void createAndStart() {
+        for (String name : planner.graph().startOrder()) {
+            Change change = changes.get(name);
+            if (change == null || change.kind() == Change.Kind.REMOVE) {
+                continue;
+            }
+            String container = planner.paths().containerId(name);
+            Netns netns = planner.netns(name);
+            List<Integer> waits = new ArrayList<>();
+            planner.graph().dependencies(name).forEach(d -> waits.add(started.get(d)));
+            if (change.kind() == Change.Kind.START) {
+                started.put(name, plan.add(id -> new Action.Start(id, name, container, netns, change.cause(),
+                        PlanBuilder.waits(waits))));
+                continue;
+            }
+            Service service = planner.stack().services().get(name);
+            waits.add(removed.get(name));
+            if (netns instanceof Netns.Pin pin) {
+                waits.add(pinCreated.get(pin.owner()));
+            }
+            int create = plan.add(id -> new Action.CreateContainer(id, name, container, service, netns,
+                    planner.etcOwner(name), ConfigHash.of(service, netns), change.cause(), PlanBuilder.waits(waits)));
+            started.put(name, plan.add(id -> new Action.Start(id, name, container, netns, change.cause(),
+                    List.of(create))));
+        }
+    }
+
+    // A stale pin goes once every container recorded in it is removed; one still in use (an orphan kept) stays.
+    private void removeStalePins() {
+        pins.stale().forEach((owner, why) -> {
+            String pin = planner.paths().pin(owner).toString();
+            List<Integer> waits = new ArrayList<>();
+            for (ContainerRecord r : observed.records().values()) {
+                if (pin.equals(r.netns())) {
+                    if (!removed.containsKey(r.service()) && observed.container(r.container()).isPresent()) {
+                        return;
+                    }
+                    waits.add(removed.get(r.service()));
+                }
+            }
+            plan.add(id -> new Action.RemovePin(id, owner, planner.paths().pinName(owner), pin, why,
+                    PlanBuilder.waits(waits)));
+        });
     }
 
     static String stopSignal(Service service) {

@@ -98,7 +98,7 @@ public final class RuncRuntime implements ContainerRuntime {
         if (fromFiles.isPresent()) {
             return fromFiles.get();
         }
-        JsonNode all = parse(call("list", null, List.of("--format", "json")).orFail().stdout(), "list", null);
+        JsonNode all = parse(listing().orFail().stdout(), "list", null);
         List<ContainerStatus> result = new ArrayList<>();
         for (JsonNode entry : all) {
             if (entry.path("id").asText("").startsWith(prefix)) {
@@ -107,6 +107,17 @@ public final class RuncRuntime implements ContainerRuntime {
         }
         result.sort(Comparator.comparing(ContainerStatus::id));
         return List.copyOf(result);
+    }
+
+    // runc 1.1 lists by reading every container's state directory, and fails when one of them (any project's,
+    // any user's) is deleted between its readdir and its stat; that is a race with others, so it is tried again.
+    private Outcome listing() throws RuntimeFailure {
+        Outcome outcome = call("list", null, List.of("--format", "json"));
+        for (int attempt = 1; attempt < LIST_ATTEMPTS && outcome.exitCode() != 0
+                && outcome.error().contains("no such file or directory"); attempt++) {
+            outcome = call("list", null, List.of("--format", "json"));
+        }
+        return outcome;
     }
 
     @Override
@@ -153,6 +164,8 @@ public final class RuncRuntime implements ContainerRuntime {
     }
 
     /** The result of one call: its exit code, its stdout, the runtime's error (empty on success). */
+    private static final int LIST_ATTEMPTS = 5;
+
     private record Outcome(String label, int exitCode, String stdout, String error) {
         Outcome orFail() throws RuntimeFailure {
             if (exitCode != 0) {

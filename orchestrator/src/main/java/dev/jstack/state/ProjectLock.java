@@ -1,16 +1,20 @@
 package dev.jstack.state;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Owns the one lock per project that serializes jstack commands (a {@link FileChannel#lock()} on the project's
- * lock file): a second command waits for the first and says that it waits.
+ * lock file): a second command waits for the first and says that it waits, or fails at once when told not to
+ * wait; both name the holder by the pid it wrote into the lock file.
  */
 public final class ProjectLock implements AutoCloseable {
     private final FileChannel channel;
@@ -23,14 +27,30 @@ public final class ProjectLock implements AutoCloseable {
 
     /** Takes the lock at {@code file}, telling {@code notice} once when another command holds it. */
     public static ProjectLock acquire(Path file, String project, Consumer<String> notice) throws IOException {
+        return acquire(file, project, notice, true);
+    }
+
+    /**
+     * Takes the lock at {@code file}; when another command holds it, waits (telling {@code notice} once, with the
+     * holder's pid) or, without {@code wait}, fails with {@link LockHeld}. The holder writes its pid into the file.
+     */
+    public static ProjectLock acquire(Path file, String project, Consumer<String> notice, boolean wait)
+            throws IOException {
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                notice.accept("waiting for another jstack command on project " + project + " to finish");
+                long holder = holder(channel);
+                if (!wait) {
+                    throw new LockHeld(project, holder);
+                }
+                notice.accept("waiting for another jstack command on project " + project + " to finish"
+                        + (holder > 0 ? " (pid " + holder + ")" : ""));
                 lock = channel.lock();
             }
+            writePid(channel);
             return new ProjectLock(channel, lock);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -38,21 +58,38 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
-    /** Takes the lock at {@code file} if no other command holds it; empty when one does. */
-    public static java.util.Optional<ProjectLock> tryAcquire(Path file) throws IOException {
+    /** Takes the lock at {@code file} if no other command holds it, writing this pid; empty when one does. */
+    public static Optional<ProjectLock> tryAcquire(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new ProjectLock(channel, lock));
+            writePid(channel);
+            return Optional.of(new ProjectLock(channel, lock));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    // The holder names itself so that a waiting or refused command can say who holds the lock.
+    private static void writePid(FileChannel channel) throws IOException {
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(false);
+    }
+
+    // The pid the holder wrote; 0 when it has not written it yet or the file holds something else.
+    private static long holder(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(32);
+        int n = channel.read(buffer, 0);
+        String text = n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.US_ASCII).trim();
+        return text.matches("[0-9]{1,18}") ? Long.parseLong(text) : 0;
     }
 
     /** Work done while holding a project's lock. */
@@ -63,7 +100,13 @@ public final class ProjectLock implements AutoCloseable {
 
     /** Runs {@code body} while holding the lock at {@code file}; see {@link #acquire}. */
     public static <T> T holding(Path file, String project, Consumer<String> notice, Body<T> body) throws Exception {
-        try (ProjectLock held = acquire(file, project, notice)) {
+        return holding(file, project, notice, true, body);
+    }
+
+    /** Runs {@code body} while holding the lock at {@code file}, waiting for it only when {@code wait} is set. */
+    public static <T> T holding(Path file, String project, Consumer<String> notice, boolean wait, Body<T> body)
+            throws Exception {
+        try (ProjectLock held = acquire(file, project, notice, wait)) {
             return held.run(body);
         }
     }
@@ -76,6 +119,7 @@ public final class ProjectLock implements AutoCloseable {
     public void close() throws IOException {
         try {
             if (lock.isValid()) {
+                channel.truncate(0);
                 lock.release();
             }
         } finally {

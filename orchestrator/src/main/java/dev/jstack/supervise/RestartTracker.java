@@ -10,8 +10,8 @@ import java.util.OptionalInt;
  * comes back, when (a back-off from 100 ms doubling to 30 s, reset once a container has run for 10 s), and how
  * many times it was restarted. It is fed observations with their time and reads no clock, so tests give it time.
  * <p>
- * {@code unless-stopped} acts as {@code always}: the supervisor never stops a container itself, and a container
- * stopped by {@code down} goes with its supervisor.
+ * {@code unless-stopped} differs from {@code always} only for a service stopped by {@code jstack stop} before its
+ * supervisor started (see {@link StoppedServices}): {@code always} brings it back, {@code unless-stopped} does not.
  */
 public final class RestartTracker {
     static final Duration FIRST_DELAY = Duration.ofMillis(100);
@@ -73,6 +73,11 @@ public final class RestartTracker {
             case ON_FAILURE -> (exit.isEmpty() || exit.getAsInt() != 0)
                     && (policy.maxRetries() == 0 || restarts < policy.maxRetries());
         };
+    }
+
+    /** True for {@code restart: always}, which a new supervisor applies even to services the user stopped. */
+    public boolean isAlways() {
+        return policy.kind() == RestartPolicy.Kind.ALWAYS;
     }
 
     /** True when a restart is due at {@code now}. */

@@ -1,6 +1,7 @@
 package dev.jstack.supervise;
 
 import dev.jstack.apply.Executor;
+import dev.jstack.apply.ProgressEvent;
 import dev.jstack.apply.Project;
 import dev.jstack.plan.Plan;
 import dev.jstack.runtime.ProcessReaper;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -54,7 +57,8 @@ public final class Supervisor {
         this.reaper = reaper;
         this.log = log;
         this.sink = log;
-        this.watcher = new Watcher(reaper, clock, log, SupervisorStatus.read(files.status()));
+        this.watcher = new Watcher(reaper, clock, log, SupervisorStatus.read(files.status()),
+                StoppedServices.of(files));
     }
 
     /** Runs until asked to stop, or until the project's run directory is gone. */
@@ -131,19 +135,22 @@ public final class Supervisor {
     }
 
     // The command holds the project's lock while it waits for this answer, so no lock is taken here.
-    private String up(List<String> services, Writer out) {
-        sink = line -> {
-            log.accept(line);
-            try {
-                out.write("progress " + line + "\n");
-                out.flush();
-            } catch (IOException e) {
-                log.accept("cannot report progress: " + e.getMessage());
-            }
-        };
+    private String up(List<String> words, Writer out) {
+        sink = line -> send(out, "progress " + line);
         try {
             project = source.open(line -> sink.accept(line));
-            Plan plan = project.planner().up(project.observe(), services);
+            project.reportProgressTo(event -> {
+                logDone(event);
+                send(out, ProgressLines.encode(event));
+            });
+            boolean removeOrphans = words.contains("--remove-orphans");
+            List<String> services = words.stream().filter(w -> !w.startsWith("--")).toList();
+            Plan plan = project.planner().up(project.observe(), services, removeOrphans);
+            plan.warnings().forEach(w -> send(out, "warning " + w));
+            // What up starts is no longer stopped by the user: its restart policy applies again.
+            Set<String> named = new TreeSet<>(services.isEmpty() ? project.stack().services().keySet() : services);
+            named.addAll(Watcher.started(plan));
+            StoppedServices.of(files).remove(named);
             Executor.Result result = project.apply(plan);
             watcher.reload(project, Watcher.started(plan));
             if (!result.ok()) {
@@ -157,6 +164,25 @@ public final class Supervisor {
             return "error " + message.replace("\n", "\\n");
         } finally {
             sink = log;
+            if (project != null) {
+                project.reportProgressTo(this::logDone);
+            }
+        }
+    }
+
+    private void logDone(ProgressEvent event) {
+        if (event.done()) {
+            log.accept(event.text());
+        }
+    }
+
+    // A command that went away (killed, Ctrl-C) does not stop the work it asked for.
+    private void send(Writer out, String line) {
+        try {
+            out.write(line + "\n");
+            out.flush();
+        } catch (IOException e) {
+            log.accept("cannot report progress: " + e.getMessage());
         }
     }
 }

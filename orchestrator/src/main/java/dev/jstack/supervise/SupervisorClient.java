@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * The command side of the supervisor's socket. One request per connection, one line each way per message:
- * {@code ping}, {@code stop}, or {@code up [SERVICE...]}; the supervisor answers with {@code progress TEXT}
- * lines and ends with {@code ok [TEXT]} or {@code error TEXT}.
+ * {@code ping}, {@code stop}, or {@code up [--remove-orphans] [SERVICE...]}; the supervisor answers with
+ * {@code progress TEXT}, {@code warning TEXT} and {@code event JSON} lines and ends with {@code ok [TEXT]} or
+ * {@code error TEXT}.
  */
 public final class SupervisorClient {
     private final Path socket;
@@ -27,7 +28,10 @@ public final class SupervisorClient {
     public record Answer(boolean ok, String text) {
     }
 
-    /** Sends {@code request}; progress lines go to {@code progress}. Fails when nobody listens on the socket. */
+    /**
+     * Sends {@code request}; the lines before the answer go whole to {@code progress}. Fails when nobody listens
+     * on the socket.
+     */
     public Answer send(String request, Consumer<String> progress) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
@@ -36,13 +40,12 @@ public final class SupervisorClient {
             out.flush();
             BufferedReader in = new BufferedReader(Channels.newReader(channel, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("progress ")) {
-                    progress.accept(line.substring("progress ".length()));
-                } else if (line.equals("ok") || line.startsWith("ok ")) {
+                if (line.equals("ok") || line.startsWith("ok ")) {
                     return new Answer(true, line.length() > 3 ? line.substring(3) : "");
                 } else if (line.startsWith("error ")) {
                     return new Answer(false, line.substring("error ".length()).replace("\\n", "\n"));
                 }
+                progress.accept(line);
             }
             throw new IOException("the supervisor closed " + socket + " without an answer");
         }

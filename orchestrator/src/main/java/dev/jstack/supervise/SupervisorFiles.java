@@ -22,6 +22,11 @@ public record SupervisorFiles(Path dir, Path log, String project) {
         return dir.resolve("status.json");
     }
 
+    /** The services stopped by {@code jstack stop}, one a line: see {@link StoppedServices}. */
+    public Path stopped() {
+        return dir.resolve("stopped");
+    }
+
     /** The command line that started the supervisor, so that any later command can start it again. */
     public Path launch() {
         return dir.resolve("launch.json");

@@ -93,6 +93,7 @@ public final class Supervisors {
         Files.deleteIfExists(files.launch());
         Files.deleteIfExists(files.status());
         Files.deleteIfExists(files.log());
+        Files.deleteIfExists(files.stopped());
     }
 
     public SupervisorClient client() {

@@ -39,9 +39,15 @@ final class Watcher {
     private final Map<String, Integer> previousRestarts = new HashMap<>();
     // Services brought up while supervised: a record lost with a failed re-creation does not end supervision.
     private final SortedSet<String> known = new TreeSet<>();
+    private final StoppedServices stopped;
+    // Stopped by the user before this supervisor started: `always` brings them back, `unless-stopped` does not.
+    private final SortedSet<String> inherited;
 
-    Watcher(ProcessReaper reaper, Clock clock, Consumer<String> log, Optional<SupervisorStatus> previous) {
+    Watcher(ProcessReaper reaper, Clock clock, Consumer<String> log, Optional<SupervisorStatus> previous,
+            StoppedServices stopped) {
         this.reaper = reaper;
+        this.stopped = stopped;
+        this.inherited = stopped.read();
         this.clock = clock;
         this.log = log;
         previous.ifPresent(p -> p.services().forEach((s, st) -> previousRestarts.put(s, st.restarts())));
@@ -89,9 +95,15 @@ final class Watcher {
         Instant now = clock.instant();
         known.addAll(observed.records().keySet());
         known.retainAll(trackers.keySet());
+        SortedSet<String> userStopped = stopped.read();
+        inherited.retainAll(userStopped);
         for (String s : known) {
             RestartTracker tracker = trackers.get(s);
             if (tracker == null) {
+                continue;
+            }
+            if (userStopped.contains(s) && !(inherited.contains(s) && tracker.isAlways())) {
+                health.remove(s);
                 continue;
             }
             String container = project.paths().containerId(s);
@@ -137,6 +149,8 @@ final class Watcher {
             }
             try (ProjectLock held = lock.get()) {
                 Plan plan = project.planner().heal(project.observe(), due);
+                stopped.remove(due);
+                inherited.removeAll(due);
                 Executor.Result result = project.apply(plan);
                 result.failures().forEach(f -> log.accept("restart of service " + f.action().service()
                         + " failed: " + f.message()));

@@ -100,8 +100,8 @@ class CommandParseTest {
 
     @Test
     void everySubcommandIsRegistered() {
-        assertEquals(List.of("config", "graph", "up", "down", "ps", "logs", "exec", "image", "version",
-                        "supervise"),
+        assertEquals(List.of("config", "graph", "up", "down", "plan", "start", "stop", "restart", "ps", "logs",
+                        "exec", "image", "version", "supervise"),
                 List.copyOf(root.commandLine().getSubcommands().keySet()));
     }
 }

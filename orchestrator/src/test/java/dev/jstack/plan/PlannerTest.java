@@ -96,7 +96,7 @@ class PlannerTest {
     }
 
     @Test
-    @DisplayName("an exited container is replaced, a vanished one recreated; the others are left alone")
+    @DisplayName("an exited container is replaced, a vanished one cleaned up and recreated; the others are left alone")
     void exitedAndVanished() throws PlanException {
         Stack stack = lab();
         Observed observed = running(stack, "c");
@@ -104,11 +104,12 @@ class PlannerTest {
         containers.put("demo-h-1", new ObservedContainer("demo-h-1", "stopped", 0));
         Observed withExited = new Observed(containers, observed.pins(), observed.records(), observed.pinRecords());
         assertEquals("""
-                1 create demo-c-1: container vanished
-                2 start demo-c-1: container vanished (after 1)
-                3 remove demo-h-1: container stopped
-                4 create demo-h-1: container stopped (after 3)
-                5 start demo-h-1: container stopped (after 4)
+                1 remove demo-h-1: container stopped
+                2 remove demo-c-1: container vanished
+                3 create demo-c-1: container vanished (after 2)
+                4 start demo-c-1: container vanished (after 3)
+                5 create demo-h-1: container stopped (after 1)
+                6 start demo-h-1: container stopped (after 5)
                 """, planner(stack).up(withExited, List.of()).toString());
     }
 
@@ -119,19 +120,19 @@ class PlannerTest {
         Observed o = running(stack);
         Observed noPin = new Observed(o.containers(), new TreeMap<>(), o.records(), o.pinRecords());
         assertEquals("""
-                1 create-pin jstack-demo-a: pin vanished
-                2 stop demo-a-1: pin replaced: jstack-demo-a
-                3 remove demo-a-1: pin replaced: jstack-demo-a (after 2)
-                4 create demo-a-1: pin replaced: jstack-demo-a (after 1, 3)
-                5 start demo-a-1: pin replaced: jstack-demo-a (after 4)
-                6 stop demo-b-1: pin replaced: jstack-demo-a
-                7 remove demo-b-1: pin replaced: jstack-demo-a (after 6)
-                8 create demo-b-1: pin replaced: jstack-demo-a (after 1, 5, 7)
-                9 start demo-b-1: pin replaced: jstack-demo-a (after 8)
-                10 stop demo-c-1: pin replaced: jstack-demo-a
-                11 remove demo-c-1: pin replaced: jstack-demo-a (after 10)
-                12 create demo-c-1: pin replaced: jstack-demo-a (after 1, 9, 11)
-                13 start demo-c-1: pin replaced: jstack-demo-a (after 12)
+                1 stop demo-c-1: pin replaced: jstack-demo-a vanished
+                2 remove demo-c-1: pin replaced: jstack-demo-a vanished (after 1)
+                3 stop demo-b-1: pin replaced: jstack-demo-a vanished (after 1)
+                4 remove demo-b-1: pin replaced: jstack-demo-a vanished (after 3)
+                5 stop demo-a-1: pin replaced: jstack-demo-a vanished (after 3)
+                6 remove demo-a-1: pin replaced: jstack-demo-a vanished (after 5)
+                7 create-pin jstack-demo-a: pin vanished
+                8 create demo-a-1: pin replaced: jstack-demo-a vanished (after 6, 7)
+                9 start demo-a-1: pin replaced: jstack-demo-a vanished (after 8)
+                10 create demo-b-1: pin replaced: jstack-demo-a vanished (after 4, 7, 9)
+                11 start demo-b-1: pin replaced: jstack-demo-a vanished (after 10)
+                12 create demo-c-1: pin replaced: jstack-demo-a vanished (after 2, 7, 11)
+                13 start demo-c-1: pin replaced: jstack-demo-a vanished (after 12)
                 """, planner(stack).up(noPin, List.of()).toString());
     }
 
@@ -146,10 +147,10 @@ class PlannerTest {
         Stack next = Stacks.named("demo").service("a", "none").service("b", "service:a").service("c", "service:b")
                 .add(changed).service("w", "host", "c").build();
         assertEquals("""
-                1 stop demo-h-1: config changed: process
-                2 remove demo-h-1: config changed: process (after 1)
-                3 create demo-h-1: config changed: process (after 2)
-                4 start demo-h-1: config changed: process (after 3)
+                1 stop demo-h-1: config changed: environment
+                2 remove demo-h-1: config changed: environment (after 1)
+                3 create demo-h-1: config changed: environment (after 2)
+                4 start demo-h-1: config changed: environment (after 3)
                 """, planner(next).up(running(stack), List.of()).toString());
     }
 
@@ -234,11 +235,11 @@ class PlannerTest {
         Observed o = running(stack);
         Stack hostNow = Stacks.named("demo").service("a", "host").build();
         assertEquals("""
-                1 stop demo-a-1: config changed: network
-                2 remove demo-a-1: config changed: network (after 1)
-                3 create demo-a-1: config changed: network (after 2)
-                4 start demo-a-1: config changed: network (after 3)
-                5 remove-pin jstack-demo-a: owner a is no longer in mode none (after 2)
+                1 stop demo-a-1: pin replaced: owner a now host
+                2 remove demo-a-1: pin replaced: owner a now host (after 1)
+                3 create demo-a-1: pin replaced: owner a now host (after 2)
+                4 start demo-a-1: pin replaced: owner a now host (after 3)
+                5 remove-pin jstack-demo-a: owner a now host (after 2)
                 """, planner(hostNow).up(o, List.of()).toString());
     }
 }

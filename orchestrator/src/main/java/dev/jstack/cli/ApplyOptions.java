@@ -1,0 +1,78 @@
+package dev.jstack.cli;
+
+import dev.jstack.apply.Executor;
+import dev.jstack.apply.Project;
+import dev.jstack.plan.Plan;
+import dev.jstack.state.ProjectLock;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of the commands that change a project ({@code up}, {@code down}, {@code start}, {@code stop},
+ * {@code restart}), and the one way they apply a plan: under the project's lock, observed once inside it, safe
+ * from Ctrl-C, with progress shown as {@code --progress} says.
+ */
+public final class ApplyOptions {
+
+    /** How progress is shown: auto picks tty when jstack runs on a terminal, plain otherwise. */
+    enum ProgressMode { auto, tty, plain, json }
+
+    /** Plans from one observation taken under the lock. */
+    @FunctionalInterface
+    interface Planning {
+        Plan plan(Project project) throws Exception;
+    }
+
+    @Option(names = "--no-wait", description = "Fail at once when another jstack command holds the project's lock.")
+    boolean noWait;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|tty|plain|json",
+            description = "Progress output: auto (default), tty, plain or json (one object per line on stdout).")
+    ProgressMode progress;
+
+    /**
+     * Applies what {@code planning} plans under the lock; its warnings go to stderr. Throws {@link ApplyFailure}
+     * when an action failed. {@code after} runs under the same lock once the plan applied.
+     */
+    Executor.Result apply(CommandSpec spec, Project project, Planning planning, ProjectLock.Body<?> after)
+            throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressView view = view(spec);
+        project.reportProgressTo(view::show);
+        return holding(spec, project, () -> Interruptible.run(project, () -> {
+            Plan plan = planning.plan(project);
+            plan.warnings().forEach(w -> err.println("jstack: warning: " + w));
+            err.flush();
+            Executor.Result result = project.apply(plan);
+            view.finish();
+            if (!result.ok()) {
+                throw new ApplyFailure(result);
+            }
+            after.run();
+            return result;
+        }));
+    }
+
+    /** Runs {@code body} under the project's lock, waiting for it unless {@code --no-wait}; see {@link #apply}. */
+    <T> T holding(CommandSpec spec, Project project, ProjectLock.Body<T> body) throws Exception {
+        return ProjectLock.holding(project.paths().lockFile(), project.paths().project(),
+                spec.commandLine().getErr()::println, !noWait, body);
+    }
+
+    /** The view {@code --progress} asks for. */
+    ProgressView view(CommandSpec spec) {
+        return ProgressView.of(resolved(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    Executor.Result apply(CommandSpec spec, Project project, Planning planning) throws Exception {
+        return apply(spec, project, planning, () -> null);
+    }
+
+    ProgressMode resolved() {
+        if (progress != ProgressMode.auto) {
+            return progress;
+        }
+        return System.console() != null ? ProgressMode.tty : ProgressMode.plain;
+    }
+}

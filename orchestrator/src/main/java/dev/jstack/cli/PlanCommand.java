@@ -1,0 +1,86 @@
+package dev.jstack.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jstack.apply.ImageResolver;
+import dev.jstack.apply.Project;
+import dev.jstack.plan.Action;
+import dev.jstack.plan.Plan;
+import dev.jstack.runtime.image.ImageStore;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jstack plan}: what {@code up} would do now, one line per action with its target and cause, exactly as
+ * {@link Plan#toString()} prints it; changes nothing. With {@code --detailed-exitcode}: 0 in sync, 2 changes
+ * pending, 1 any error.
+ */
+@Command(name = "plan", description = "Show what up would change, without changing anything.")
+public final class PlanCommand implements Callable<Integer> {
+
+    /** The output formats of {@code plan}. */
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output format: text (default) or json.")
+    Format format;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 0 when in sync, 2 when changes are pending, 1 on error.")
+    boolean detailedExitcode;
+
+    @Option(names = "--remove-orphans", description = "Plan the removal of containers of services not in the file.")
+    boolean removeOrphans;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services and what they need.")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        JstackCommand root = JstackCommand.of(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
+        Plan plan = project.planner().up(project.observe(), services, removeOrphans);
+        plan.warnings().forEach(w -> err.println("jstack: warning: " + w));
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.json ? json(plan) : plan.toString());
+        out.flush();
+        return detailedExitcode && !plan.isEmpty() ? ExitCode.CHANGES_PENDING : ExitCode.OK;
+    }
+
+    /** The plan as one JSON document: its actions in order, and its warnings. */
+    static String json(Plan plan) throws java.io.IOException {
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (Action a : plan.actions()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", a.id());
+            row.put("action", a.verb());
+            row.put("target", a.target());
+            row.put("service", a.service());
+            row.put("cause", a.cause());
+            row.put("after", a.waitsFor());
+            actions.add(row);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("actions", actions);
+        doc.put("warnings", plan.warnings());
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jstack.cli;
+
+import dev.jstack.apply.Project;
+import dev.jstack.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jstack restart}: replaces the services' containers in their namespaces; a restarted namespace owner keeps
+ * its pin, so the services that share its network are not touched.
+ */
+@Command(name = "restart", description = "Restart the stack's containers.")
+public final class RestartCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Mixin
+    ApplyOptions apply;
+
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services (default: all).")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        JstackCommand root = JstackCommand.of(spec);
+        Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
+        apply.apply(spec, project, p -> {
+            Plan plan = p.planner().restart(p.observe(), services);
+            UserStops.lift(p, plan, services);
+            return plan;
+        });
+        return ExitCode.OK;
+    }
+}
