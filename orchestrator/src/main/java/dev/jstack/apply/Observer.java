@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,6 +25,9 @@ import java.util.TreeSet;
  * network namespaces, and the records.
  */
 public final class Observer {
+    private static final int LIST_ATTEMPTS = 5;
+    private static final long LIST_PAUSE_MILLIS = 100;
+
     private final ContainerRuntime runtime;
     private final NamespacePins pins;
     private final ProjectPaths paths;
@@ -42,7 +46,7 @@ public final class Observer {
         Set<String> recordedIds = new TreeSet<>();
         recorded.values().forEach(r -> recordedIds.add(r.container()));
         SortedMap<String, ObservedContainer> containers = new TreeMap<>();
-        for (ContainerStatus c : runtime.list(paths.containerPrefix())) {
+        for (ContainerStatus c : listRetrying()) {
             boolean ours = c.bundle() != null
                     ? c.bundle().startsWith(paths.bundlesDir()) : recordedIds.contains(c.id());
             if (ours) {
@@ -61,6 +65,28 @@ public final class Observer {
             }
         }
         return new Observed(containers, present, recorded, pinRecords);
+    }
+
+    /*
+     * runc lists by reading its state directory, then each entry: a container that another process deletes in
+     * between fails the whole listing ("stat /run/runc/X: no such file or directory"). A second look is consistent.
+     */
+    private List<ContainerStatus> listRetrying() throws RuntimeFailure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runtime.list(paths.containerPrefix());
+            } catch (RuntimeFailure e) {
+                if (attempt >= LIST_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(LIST_PAUSE_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

@@ -28,6 +28,7 @@ public final class Operations implements Executor.Step {
     // Short: a poll is a read of the runtime's state file, and a killed container usually goes within milliseconds.
     private static final Duration POLL = Duration.ofMillis(10);
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    private static final int PIN_REMOVE_ATTEMPTS = 10;
 
     private final Host host;
     private final Containers containers;
@@ -184,9 +185,37 @@ public final class Operations implements Executor.Step {
     }
 
     private void removePin(Action.RemovePin a) throws RuntimeFailure, IOException {
-        host.pins().remove(Path.of(a.pin()));
+        removeRetrying(Path.of(a.pin()));
         host.records().deletePin(a.owner());
         event(a, "Removed", true);
+    }
+
+    /*
+     * Another jstack process that binds the host's root for a container copies the pins of /run/netns for the few
+     * moments until it unmounts those copies; meanwhile unlinking the pin fails with EBUSY. Removing is
+     * idempotent, so trying again shortly is safe.
+     */
+    private void removeRetrying(Path pin) throws RuntimeFailure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                host.pins().remove(pin);
+                return;
+            } catch (RuntimeFailure e) {
+                if (attempt >= PIN_REMOVE_ATTEMPTS) {
+                    throw e;
+                }
+                pause(POLL.multipliedBy(2), "removing " + pin);
+            }
+        }
+    }
+
+    private static void pause(Duration duration, String doing) throws RuntimeFailure {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailure("interrupted while " + doing);
+        }
     }
 
     // Undo of a create or start that failed: the failure being reported matters more than one of the undo.
@@ -229,12 +258,7 @@ public final class Operations implements Executor.Step {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RuntimeFailure("interrupted while stopping " + container);
-            }
+            pause(POLL, "stopping " + container);
         }
         return true;
     }
