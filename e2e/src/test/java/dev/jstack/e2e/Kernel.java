@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -86,7 +87,10 @@ final class Kernel {
 
     /** The ids of runc's containers that start with {@code prefix}. */
     static List<String> runcContainers(String prefix) {
-        return Shell.run("runc", "list", "-q").expectOk().out().lines().filter(l -> l.startsWith(prefix)).toList();
+        // runc list fails when another process deletes a container while it reads its state dir: look again.
+        Shell.Result list = Eventually.await("runc list", Duration.ofSeconds(10), () -> Shell.run("runc", "list", "-q"),
+                r -> r.exitCode() == 0);
+        return list.out().lines().filter(l -> l.startsWith(prefix)).toList();
     }
 
     /** True while {@code pid} is a live process; a zombie that its new parent has not reaped yet is dead. */
