@@ -45,4 +45,16 @@ class NoneModeTest {
         assertNotEquals(Kernel.hostNetns(), pin);
         assertTrue(Kernel.netnsNames().contains(JSTACK.pin("lonely")), "ip netns list shows the pin");
     }
+
+    @Test
+    @DisplayName("exec gives the command a terminal when jstack's stdin is one, and passes its exit code through")
+    void execWithATerminal() {
+        // script(1) runs jstack on a new pseudo-terminal, as a user's shell would.
+        String line = String.join(" ", JSTACK.commandLine("exec", "lonely", "sh", "-c", "'tty; exit 5'"));
+        Shell.Result result = Shell.run("script", "-qec", line, "/dev/null");
+        assertEquals(5, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("/dev/pts/"), "tty inside names a pseudo-terminal: " + result.out());
+        Shell.Result piped = JSTACK.run("exec", "lonely", "sh", "-c", "tty; exit 0");
+        assertTrue(piped.out().contains("not a tty"), "without a terminal, none is made: " + piped.out());
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class HostCheck {
 
-    static final String NOT_ROOT = "jstack must run as root to create namespaces: run it with sudo";
+    static final String NOT_ROOT = "not root: jstack must run as root to create namespaces; run it with sudo";
     static final String NO_RUNC =
             "no OCI runtime: install runc (apt-get install -y runc) or choose one with --runtime / JSTACK_RUNTIME";
 

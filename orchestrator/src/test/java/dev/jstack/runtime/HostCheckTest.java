@@ -20,7 +20,7 @@ class HostCheckTest {
         Path runc = executable("runc");
         HostNotReadyException e = assertThrows(HostNotReadyException.class,
                 () -> HostCheck.check("runc", 1000, bin.toString()));
-        assertEquals("jstack must run as root to create namespaces: run it with sudo", e.getMessage());
+        assertEquals("not root: jstack must run as root to create namespaces; run it with sudo", e.getMessage());
         HostCheck.check("runc", 0, "/nonexistent:" + runc.getParent());
     }
 
