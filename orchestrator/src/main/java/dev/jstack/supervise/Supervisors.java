@@ -75,8 +75,9 @@ public final class Supervisors {
         revive(lockFile, false, notice);
     }
 
-    // Only while no command holds the project's lock, checked again under it: a command that holds it starts the
-    // supervisor itself (up -d, start, restart) or ends it (down), and two revivals at once would start two.
+    // Only while nothing holds the project's lock, and checked again under it: two revivals at once, or one during
+    // up -d's own start of the supervisor, would leave two. A holder either starts or ends the supervisor itself
+    // (up -d, start, restart, down) or leaves the revival to the next command.
     private void revive(Path lockFile, boolean ask, Consumer<String> notice) throws IOException {
         if (recordedLaunch().isEmpty() || !gone(ask)) {
             return;
