@@ -37,10 +37,16 @@ public final class ApplyOptions {
      */
     Executor.Result apply(CommandSpec spec, Project project, Planning planning, ProjectLock.Body<?> after)
             throws Exception {
+        return holding(spec, project, () -> applyHeld(spec, project, planning, after));
+    }
+
+    /** As {@link #apply}, for a caller that already holds the project's lock. */
+    Executor.Result applyHeld(CommandSpec spec, Project project, Planning planning, ProjectLock.Body<?> after)
+            throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         ProgressView view = view(spec);
         project.reportProgressTo(view::show);
-        return holding(spec, project, () -> Interruptible.run(project, () -> {
+        return Interruptible.run(project, () -> {
             Plan plan = planning.plan(project);
             plan.warnings().forEach(w -> err.println("jstack: warning: " + w));
             err.flush();
@@ -51,7 +57,7 @@ public final class ApplyOptions {
             }
             after.run();
             return result;
-        }));
+        });
     }
 
     /** Runs {@code body} under the project's lock, waiting for it unless {@code --no-wait}; see {@link #apply}. */

@@ -2,6 +2,7 @@ package dev.jstack.cli;
 
 import dev.jstack.apply.Project;
 import dev.jstack.state.ObservedContainer;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,10 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JstackCommand root = JstackCommand.of(spec);
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        // As ps does, from the files alone: a killed supervisor is noticed without a round trip on its socket.
+        Supervision.of(project).reviveIfDead(project.paths().lockFile(), err::println);
         if (!project.stack().services().containsKey(service)) {
             throw new IllegalArgumentException("no such service: " + service);
         }

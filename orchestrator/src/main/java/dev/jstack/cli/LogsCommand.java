@@ -1,6 +1,7 @@
 package dev.jstack.cli;
 
 import dev.jstack.apply.Project;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,10 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JstackCommand root = JstackCommand.of(spec);
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        // As ps does, from the files alone: a killed supervisor is noticed without a round trip on its socket.
+        Supervision.of(project).reviveIfDead(project.paths().lockFile(), err::println);
         List<String> selected = LogTail.orAll(services, project);
         for (String s : selected) {
             if (!project.stack().services().containsKey(s)) {

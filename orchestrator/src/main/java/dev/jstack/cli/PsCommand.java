@@ -44,7 +44,7 @@ public final class PsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         Supervisors supervisors = Supervision.of(project);
-        supervisors.reviveIfGone(err::println);
+        supervisors.reviveIfGone(project.paths().lockFile(), err::println);
         Optional<SupervisorStatus> status = SupervisorStatus.read(supervisors.files().status());
         List<Map<String, Object>> rows = rows(project.observe(), status);
         PrintWriter out = spec.commandLine().getOut();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jstack restart}: replaces the services' containers in their namespaces; a restarted namespace owner keeps
- * its pin, so the services that share its network are not touched.
+ * its pin, so the services that share its network are not touched. In a project brought up with {@code up -d}
+ * the supervisor does it (see {@link Supervised}).
  */
 @Command(name = "restart", description = "Restart the stack's containers.")
 public final class RestartCommand implements Callable<Integer> {
@@ -34,7 +35,8 @@ public final class RestartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JstackCommand root = JstackCommand.of(spec);
         Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
-        apply.apply(spec, project, p -> {
+        // A supervised project's supervisor creates the containers, so that it reaps them and restarts them.
+        Supervised.applyOrSend(spec, runtime, apply, project, "restart", services, p -> {
             Plan plan = p.planner().restart(p.observe(), services);
             UserStops.lift(p, plan, services);
             return plan;

@@ -11,7 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jstack start}: starts the services' existing containers that are not running, and what they need. */
+/**
+ * {@code jstack start}: starts the services' existing containers that are not running, and what they need; in a
+ * project brought up with {@code up -d}, through its supervisor (see {@link Supervised}).
+ */
 @Command(name = "start", description = "Start the stack's existing containers.")
 public final class StartCommand implements Callable<Integer> {
 
@@ -31,7 +34,8 @@ public final class StartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JstackCommand root = JstackCommand.of(spec);
         Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
-        apply.apply(spec, project, p -> {
+        // A supervised project's supervisor creates the containers, so that it reaps them and restarts them.
+        Supervised.applyOrSend(spec, runtime, apply, project, "start", services, p -> {
             Plan plan = p.planner().start(p.observe(), services);
             UserStops.lift(p, plan, services);
             return plan;

@@ -5,16 +5,11 @@ import dev.jstack.apply.Project;
 import dev.jstack.plan.Plan;
 import dev.jstack.runtime.image.ImageStore;
 import dev.jstack.runtime.linux.LinuxProcessReaper;
-import dev.jstack.supervise.ProgressLines;
-import dev.jstack.supervise.SupervisorClient;
-import dev.jstack.supervise.Supervisors;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +50,7 @@ public final class UpCommand implements Callable<Integer> {
         Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
         ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
         if (detach) {
-            apply.holding(spec, project, () -> detached(root, project, err));
+            apply.holding(spec, project, () -> detached(project));
             return ExitCode.OK;
         }
         // In the foreground this process supervises: the containers it creates become its children.
@@ -70,43 +65,11 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     // The project's supervisor creates the containers, so that they are its descendants and it reaps them.
-    private Object detached(JstackCommand root, Project project, PrintWriter err) throws Exception {
-        Supervisors supervisors = Supervision.of(project);
-        SupervisorClient client = supervisors.ensure(Supervision.launch(root, project,
-                runtime.runtime(root.environment()), root.workingDir(), root.environment()), err::println);
-        String request = "up" + (removeOrphans ? " --remove-orphans" : "")
-                + services.stream().map(s -> " " + s).collect(Collectors.joining());
-        ProgressView view = apply.view(spec);
-        SupervisorClient.Answer answer = client.send(request, line -> show(line, view, err));
-        view.finish();
-        if (!answer.ok()) {
-            throw new SupervisedFailure(answer.text());
+    private Object detached(Project project) throws Exception {
+        List<String> words = new ArrayList<>(services);
+        if (removeOrphans) {
+            words.add(0, "--remove-orphans");
         }
-        return answer;
-    }
-
-    // The supervisor sends progress events as JSON, warnings, and other lines to show as they are.
-    private static void show(String line, ProgressView view, PrintWriter err) {
-        try {
-            if (ProgressLines.isEvent(line)) {
-                view.show(ProgressLines.decode(line));
-                return;
-            }
-        } catch (IOException e) {
-            // Not an event after all: shown as it came.
-        }
-        if (line.startsWith("warning ")) {
-            err.println("jstack: warning: " + line.substring("warning ".length()));
-        } else {
-            err.println(line.startsWith("progress ") ? line.substring("progress ".length()) : line);
-        }
-        err.flush();
-    }
-
-    /** What the supervisor reported when it could not apply the plan. */
-    static final class SupervisedFailure extends Exception {
-        SupervisedFailure(String message) {
-            super(message);
-        }
+        return Supervised.send(spec, runtime, apply, project, "up", words);
     }
 }

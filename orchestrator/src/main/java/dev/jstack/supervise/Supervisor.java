@@ -4,7 +4,9 @@ import dev.jstack.apply.Executor;
 import dev.jstack.apply.ProgressEvent;
 import dev.jstack.apply.Project;
 import dev.jstack.plan.Plan;
+import dev.jstack.plan.PlanException;
 import dev.jstack.runtime.ProcessReaper;
+import dev.jstack.runtime.RuntimeFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -127,15 +129,15 @@ public final class Supervisor {
             case "stop":
                 stopping = true;
                 return "ok";
-            case "up":
-                return up(words.subList(1, words.size()), out);
+            case "up", "start", "restart":
+                return apply(verb, words.subList(1, words.size()), out);
             default:
                 return "error unknown request: " + request;
         }
     }
 
     // The command holds the project's lock while it waits for this answer, so no lock is taken here.
-    private String up(List<String> words, Writer out) {
+    private String apply(String verb, List<String> words, Writer out) {
         sink = line -> send(out, "progress " + line);
         try {
             project = source.open(line -> sink.accept(line));
@@ -143,11 +145,10 @@ public final class Supervisor {
                 logDone(event);
                 send(out, ProgressLines.encode(event));
             });
-            boolean removeOrphans = words.contains("--remove-orphans");
             List<String> services = words.stream().filter(w -> !w.startsWith("--")).toList();
-            Plan plan = project.planner().up(project.observe(), services, removeOrphans);
+            Plan plan = plan(verb, services, words.contains("--remove-orphans"));
             plan.warnings().forEach(w -> send(out, "warning " + w));
-            // What up starts is no longer stopped by the user: its restart policy applies again.
+            // What the command starts is no longer stopped by the user: its restart policy applies again.
             Set<String> named = new TreeSet<>(services.isEmpty() ? project.stack().services().keySet() : services);
             named.addAll(Watcher.started(plan));
             StoppedServices.of(files).remove(named);
@@ -168,6 +169,16 @@ public final class Supervisor {
                 project.reportProgressTo(this::logDone);
             }
         }
+    }
+
+    // The same plans as the commands make when no supervisor runs, so that what they start is this one's child.
+    private Plan plan(String verb, List<String> services, boolean removeOrphans)
+            throws PlanException, RuntimeFailure {
+        return switch (verb) {
+            case "start" -> project.planner().start(project.observe(), services);
+            case "restart" -> project.planner().restart(project.observe(), services);
+            default -> project.planner().up(project.observe(), services, removeOrphans);
+        };
     }
 
     private void logDone(ProgressEvent event) {

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The command side of the supervisor's socket. One request per connection, one line each way per message:
- * {@code ping}, {@code stop}, or {@code up [--remove-orphans] [SERVICE...]}; the supervisor answers with
+ * {@code ping}, {@code stop}, {@code up [--remove-orphans] [SERVICE...]}, {@code start [SERVICE...]} or
+ * {@code restart [SERVICE...]}; the supervisor answers with
  * {@code progress TEXT}, {@code warning TEXT} and {@code event JSON} lines and ends with {@code ok [TEXT]} or
  * {@code error TEXT}.
  */

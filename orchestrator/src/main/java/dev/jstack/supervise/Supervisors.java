@@ -1,6 +1,7 @@
 package dev.jstack.supervise;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jstack.state.ProjectLock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,15 +58,47 @@ public final class Supervisors {
         return start(launch);
     }
 
-    /** When a supervisor is wanted but gone (killed), starts a new one, which adopts the running containers. */
-    public void reviveIfGone(Consumer<String> notice) throws IOException {
-        Optional<Launch> launch = recordedLaunch();
-        if (launch.isEmpty() || (alive() > 0 && client().ping() > 0)) {
+    /**
+     * When a supervisor is wanted but gone (killed) or does not answer on its socket, starts a new one, which
+     * adopts the running containers. {@code lockFile} is the project's lock: see {@link #revive}.
+     */
+    public void reviveIfGone(Path lockFile, Consumer<String> notice) throws IOException {
+        revive(lockFile, true, notice);
+    }
+
+    /**
+     * As {@link #reviveIfGone}, judged from the pid file and /proc alone, without a request on the socket: for
+     * commands that must stay quick ({@code logs}, {@code exec}). A supervisor that lives but does not answer is
+     * left to the next command that talks to it.
+     */
+    public void reviveIfDead(Path lockFile, Consumer<String> notice) throws IOException {
+        revive(lockFile, false, notice);
+    }
+
+    // Only while nothing holds the project's lock, and checked again under it: two revivals at once, or one during
+    // up -d's own start of the supervisor, would leave two. A holder either starts or ends the supervisor itself
+    // (up -d, start, restart, down) or leaves the revival to the next command.
+    private void revive(Path lockFile, boolean ask, Consumer<String> notice) throws IOException {
+        if (recordedLaunch().isEmpty() || !gone(ask)) {
             return;
         }
-        notice.accept("the supervisor of project " + files.project() + " is gone; starting a new one");
-        stop(notice);
-        start(launch.get());
+        Optional<ProjectLock> lock = ProjectLock.tryAcquire(lockFile);
+        if (lock.isEmpty()) {
+            return;
+        }
+        try (ProjectLock held = lock.get()) {
+            Optional<Launch> launch = recordedLaunch();
+            if (launch.isEmpty() || !gone(ask)) {
+                return;
+            }
+            notice.accept("the supervisor of project " + files.project() + " is gone; starting a new one");
+            stop(notice);
+            start(launch.get());
+        }
+    }
+
+    private boolean gone(boolean ask) {
+        return alive() == 0 || (ask && client().ping() == 0);
     }
 
     /** Stops the supervisor: asks over the socket, then kills it by pid. */

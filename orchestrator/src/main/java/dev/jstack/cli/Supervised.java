@@ -1,0 +1,86 @@
+package dev.jstack.cli;
+
+import dev.jstack.apply.Project;
+import dev.jstack.supervise.ProgressLines;
+import dev.jstack.supervise.SupervisorClient;
+import dev.jstack.supervise.Supervisors;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Owns how {@code up -d}, {@code start} and {@code restart} have a project's supervisor apply their plan: one
+ * request on its socket, started (again) first when it is gone or was started differently, its progress shown
+ * here. The supervisor plans and applies, so the containers it creates are its children: it learns their exit
+ * codes and applies their restart policies. A project is supervised from its first {@code up -d} until
+ * {@code down}, which is what the supervisor's launch file records.
+ */
+final class Supervised {
+
+    private Supervised() {
+    }
+
+    /** Whether the project was brought up with {@code up -d} and not taken down since. */
+    static boolean wanted(Project project) {
+        return Files.isRegularFile(Supervision.of(project).files().launch());
+    }
+
+    /**
+     * Under the project's lock: has the supervisor run {@code verb} on {@code words} when the project is
+     * supervised, and otherwise applies what {@code local} plans in this process.
+     */
+    static void applyOrSend(CommandSpec spec, RuntimeOptions runtime, ApplyOptions apply, Project project,
+                            String verb, List<String> words, ApplyOptions.Planning local) throws Exception {
+        apply.holding(spec, project, () -> wanted(project)
+                ? send(spec, runtime, apply, project, verb, words)
+                : apply.applyHeld(spec, project, local, () -> null));
+    }
+
+    /**
+     * Sends {@code verb words...} to the project's supervisor, which is started first when it is not running;
+     * called under the project's lock, which the supervisor does not take while it answers.
+     */
+    static SupervisorClient.Answer send(CommandSpec spec, RuntimeOptions runtime, ApplyOptions apply,
+                                        Project project, String verb, List<String> words) throws Exception {
+        JstackCommand root = JstackCommand.of(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        Supervisors supervisors = Supervision.of(project);
+        SupervisorClient client = supervisors.ensure(Supervision.launch(root, project,
+                runtime.runtime(root.environment()), root.workingDir(), root.environment()), err::println);
+        ProgressView view = apply.view(spec);
+        String request = verb + String.join("", words.stream().map(w -> " " + w).toList());
+        SupervisorClient.Answer answer = client.send(request, line -> show(line, view, err));
+        view.finish();
+        if (!answer.ok()) {
+            throw new SupervisedFailure(answer.text());
+        }
+        return answer;
+    }
+
+    // The supervisor sends progress events as JSON, warnings, and other lines to show as they are.
+    private static void show(String line, ProgressView view, PrintWriter err) {
+        try {
+            if (ProgressLines.isEvent(line)) {
+                view.show(ProgressLines.decode(line));
+                return;
+            }
+        } catch (IOException e) {
+            // Not an event after all: shown as it came.
+        }
+        if (line.startsWith("warning ")) {
+            err.println("jstack: warning: " + line.substring("warning ".length()));
+        } else {
+            err.println(line.startsWith("progress ") ? line.substring("progress ".length()) : line);
+        }
+        err.flush();
+    }
+
+    /** What the supervisor reported when it could not apply the plan. */
+    static final class SupervisedFailure extends Exception {
+        SupervisedFailure(String message) {
+            super(message);
+        }
+    }
+}
