@@ -47,12 +47,9 @@ public final class Executor {
         this.parallelism = Math.max(1, parallelism);
     }
 
-    /**
-     * Four at once, or one per processor up to 8 on larger machines: an action mostly waits for a runtime process
-     * and the container's init, so even 2 cores keep busy with 4 at a time, where 2 left them idle between calls.
-     */
+    /** At most the number of processors, and never more than 4: runc and mounts are not free. */
     public static Executor forThisMachine() {
-        return new Executor(Math.max(4, Math.min(8, Runtime.getRuntime().availableProcessors())));
+        return new Executor(Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
