@@ -91,6 +91,16 @@ final class HostPreparation {
         return containers.service(a.etcOwner()).orElse(a.config());
     }
 
+    /**
+     * Whether anything of the container is on the host: its bundle or its directory. A mount needs its mount point,
+     * which cannot go while mounted, so with neither there is nothing to release and no mount table to read.
+     */
+    boolean leftBehind(String container) {
+        ProjectPaths paths = host.paths();
+        return Files.exists(paths.bundleDir(container), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(paths.containerDir(container), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** Unmounts the container's root and deletes its bundle and its directory under /var/lib/jstack. */
     void release(String container) throws RuntimeFailure, IOException {
         ProjectPaths paths = host.paths();

@@ -27,7 +27,13 @@ public final class MountTable {
         if (!Files.exists(mountinfo)) {
             return out;
         }
+        // Only lines holding the directory as mountinfo writes it can name a mount below it; with many containers
+        // the table has thousands of lines, so the others are not split.
+        String needle = escape(dir.toString());
         for (String line : Files.readAllLines(mountinfo)) {
+            if (!line.contains(needle)) {
+                continue;
+            }
             String[] fields = line.split(" ");
             if (fields.length > 4) {
                 Path point = Path.of(unescape(fields[4]));
@@ -37,6 +43,19 @@ public final class MountTable {
             }
         }
         return out;
+    }
+
+    /** The inverse of {@link #unescape}. */
+    static String escape(String path) {
+        StringBuilder out = new StringBuilder();
+        for (char c : path.toCharArray()) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\\') {
+                out.append('\\').append(String.format("%03o", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** mountinfo writes space, tab, newline and backslash as three octal digits after a backslash. */

@@ -120,7 +120,7 @@ public final class Operations implements Executor.Step {
     private void create(Action.CreateContainer a) throws RuntimeFailure, IOException {
         gate.await(a);
         ContainerSpec spec = containers.spec(a);
-        if (host.runtime().state(a.container()).isEmpty()) {
+        if (host.runtime().state(a.container()).isEmpty() && preparation.leftBehind(a.container())) {
             // A container deleted behind jstack's back (runc delete) leaves its rootfs mount and bundle behind.
             preparation.release(a.container());
         }

@@ -56,11 +56,29 @@ public final class JstackCommand implements Callable<Integer> {
 
     /** The command line for this root, with every subcommand and jstack's error handling. */
     public CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line that {@code args} need: only the subcommand they name when that is plain, else every one.
+     * picocli reads the annotations of each subcommand it is given, which was most of the start-up of a command;
+     * help, errors before the subcommand and unknown names still see the whole tree.
+     */
+    public CommandLine commandLine(String[] args) {
+        return commandLine(Subcommands.named(args).map(List::<Class<?>>of).orElse(SUBCOMMANDS));
+    }
+
+    private CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(this);
-        SUBCOMMANDS.forEach(cli::addSubcommand);
-        LogsCommand.claimShortF(cli.getSubcommands().get("logs"));
-        // Everything after `exec SERVICE` belongs to the command run in the container, its options included.
-        cli.getSubcommands().get("exec").setStopAtPositional(true);
+        subcommands.forEach(cli::addSubcommand);
+        Map<String, CommandLine> added = cli.getSubcommands();
+        if (added.containsKey("logs")) {
+            LogsCommand.claimShortF(added.get("logs"));
+        }
+        if (added.containsKey("exec")) {
+            // Everything after `exec SERVICE` belongs to the command run in the container, its options included.
+            added.get("exec").setStopAtPositional(true);
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOverwrittenOptionsAllowed(true);
         ErrorReporter errors = new ErrorReporter();

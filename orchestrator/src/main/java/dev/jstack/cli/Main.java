@@ -17,6 +17,6 @@ public final class Main {
             System.exit(ExitCode.OK);
         }
         JstackCommand root = new JstackCommand(Path.of("").toAbsolutePath(), System.getenv());
-        System.exit(root.commandLine().execute(args));
+        System.exit(root.commandLine(args).execute(args));
     }
 }

@@ -3,6 +3,9 @@ package dev.jstack.cli;
 import dev.jstack.apply.Project;
 import dev.jstack.supervise.SupervisorFiles;
 import dev.jstack.supervise.Supervisors;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +16,17 @@ import java.util.Map;
  * global options that chose the stack, with the resolved project name, from the command's working directory.
  */
 final class Supervision {
-    /** The supervisor is what stays resident: a small heap, one GC thread, the quick compiler only. */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx32m", "-Xss512k",
-            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m",
-            "-XX:MaxMetaspaceSize=64m", "-Xshare:auto");
+    /**
+     * The supervisor is what stays resident: a heap that starts at 4 MB with a young generation of 2 MB (a page
+     * of the heap counts once it is touched; the supervisor's live data is a few MB), one GC thread, the quick
+     * compiler only, a small code cache, no performance-data file. The class data sharing archive is mapped where
+     * it was made rather than relocated, which would copy all of its pages into private memory.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms4m", "-Xmn2m", "-Xmx32m",
+            "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=8m",
+            "-XX:MaxMetaspaceSize=64m", "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:ArchiveRelocationMode=0", "-Xshare:auto");
+    private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
 
     private Supervision() {
     }
@@ -30,10 +40,28 @@ final class Supervision {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_OPTIONS);
+        command.addAll(sharedArchive(ownCommandLine()));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(arguments(root.global(), project.paths().project()));
         command.addAll(List.of("supervise", "--runtime", runtime, project.paths().project()));
         return new Supervisors.Launch(workingDir.toString(), command);
+    }
+
+    /**
+     * The class data sharing archive this JVM runs with (the launcher's), for the supervisor too: its classes come
+     * parsed and verified from the file, and pages of it that another jstack process maps count once between them.
+     */
+    static List<String> sharedArchive(List<String> commandLine) {
+        return commandLine.stream().filter(a -> a.startsWith(SHARED_ARCHIVE)).limit(1).toList();
+    }
+
+    // /proc/self/cmdline rather than the management beans, which would load many classes for one list.
+    private static List<String> ownCommandLine() {
+        try {
+            return List.of(Files.readString(Path.of("/proc/self/cmdline"), StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     static List<String> arguments(GlobalOptions global, String project) {

@@ -109,7 +109,7 @@ public final class LinuxRootfsMounts implements RootfsMounts {
     private static String mountBase(Path target) throws RuntimeFailure {
         createDirectories(target);
         String root = canonical(target);
-        List<MountInfo> present = MountInfo.atOrBelowDeepestFirst(MountInfo.read(), root);
+        List<MountInfo> present = MountInfo.readAtOrBelow(root);
         if (!present.isEmpty()) {
             throw new RuntimeFailure(root + " is already mounted (" + present.size() + " mounts): unmount it first");
         }

@@ -29,15 +29,49 @@ record MountInfo(int id, int parentId, String root, String mountPoint, List<Stri
         }
     }
 
+    /**
+     * The mounts at or below {@code path}, deepest first, as {@link #atOrBelowDeepestFirst} orders them. Only the
+     * lines that hold the path as mountinfo writes it are parsed: with many containers the table holds thousands
+     * of lines (each root is a copy of the host's), and parsing them all for every container was most of the
+     * CPU time of creating one.
+     */
+    static List<MountInfo> readAtOrBelow(String path) throws RuntimeFailure {
+        try {
+            String text = new String(Files.readAllBytes(SELF), StandardCharsets.ISO_8859_1);
+            return atOrBelowDeepestFirst(parse(text, escape(path)), path);
+        } catch (IOException e) {
+            throw new RuntimeFailure("read " + SELF + ": " + SyscallFailure.reason(e), e);
+        }
+    }
+
     /** Parses mountinfo text; ISO-8859-1 keeps each byte a char so that escapes decode to the right UTF-8. */
     static List<MountInfo> parse(String text) {
+        return parse(text, "");
+    }
+
+    /** Parses the lines that contain {@code needle}, which the caller filters exactly afterwards. */
+    static List<MountInfo> parse(String text, String needle) {
         List<MountInfo> mounts = new ArrayList<>();
         for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
+            if (!line.isBlank() && line.contains(needle)) {
                 mounts.add(parseLine(line));
             }
         }
         return mounts;
+    }
+
+    /** A path as mountinfo writes it: its UTF-8 bytes, one char each, with space, tab, newline, '\\' escaped. */
+    static String escape(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\\') {
+                out.append('\\').append(String.format("%03o", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static MountInfo parseLine(String line) {
@@ -54,6 +88,9 @@ record MountInfo(int id, int parentId, String root, String mountPoint, List<Stri
 
     /** Decodes the kernel's {@code \NNN} octal escapes of space, tab, newline and backslash. */
     static String unescape(String field) {
+        if (field.chars().allMatch(c -> c != '\\' && c < 0x80)) {
+            return field;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(field.length());
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);

@@ -28,7 +28,7 @@ final class MountTrees {
     /** Unmounts everything at or below {@code root}; nothing mounted there is fine. */
     static void unmountAll(String root) throws RuntimeFailure {
         for (int pass = 0; pass < PASSES; pass++) {
-            List<MountInfo> mounts = MountInfo.atOrBelowDeepestFirst(MountInfo.read(), root);
+            List<MountInfo> mounts = MountInfo.readAtOrBelow(root);
             if (mounts.isEmpty()) {
                 return;
             }
@@ -37,7 +37,7 @@ final class MountTrees {
                 unmountIfMounted(mount.mountPoint());
             }
         }
-        List<MountInfo> left = MountInfo.atOrBelowDeepestFirst(MountInfo.read(), root);
+        List<MountInfo> left = MountInfo.readAtOrBelow(root);
         if (!left.isEmpty()) {
             throw new RuntimeFailure("cannot unmount everything below " + root + "; still mounted: "
                     + left.stream().map(MountInfo::mountPoint).collect(Collectors.joining(", ")));
@@ -49,7 +49,7 @@ final class MountTrees {
      * already be private: a shared mount in it is refused, since its unmount would reach its peers.
      */
     static void unmountMatching(String root, Predicate<MountInfo> which) throws RuntimeFailure {
-        List<MountInfo> mounts = MountInfo.atOrBelowDeepestFirst(MountInfo.read(), root);
+        List<MountInfo> mounts = MountInfo.readAtOrBelow(root);
         for (MountInfo mount : mounts) {
             if (mount.optionalFields().stream().anyMatch(f -> f.startsWith("shared:"))) {
                 throw new RuntimeFailure("refusing to unmount below " + root + ": " + mount.mountPoint()

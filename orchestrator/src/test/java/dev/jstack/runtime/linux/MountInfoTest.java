@@ -87,4 +87,21 @@ class MountInfoTest {
         assertEquals(MountFlags.MS_NOSUID | MountFlags.MS_NODEV, shm.perMountFlags());
         assertEquals(MountFlags.MS_RDONLY | MountFlags.MS_NOEXEC, dir.perMountFlags());
     }
+
+    @Test
+    void escapesAPathAsTheKernelWritesIt() {
+        assertEquals("/var/lib/my\\040dir/a\\134b", MountInfo.escape("/var/lib/my dir/a\\b"));
+        String utf8 = new String("/srv/\u00e9t\u00e9".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertEquals(utf8, MountInfo.escape("/srv/\u00e9t\u00e9"));
+    }
+
+    @Test
+    void onlyLinesHoldingThePathAreParsedAndTheOrderStaysTheSame() {
+        String needle = MountInfo.escape("/var/lib/jstack/c/rootfs");
+        List<MountInfo> filtered = MountInfo.atOrBelowDeepestFirst(MountInfo.parse(TABLE, needle),
+                "/var/lib/jstack/c/rootfs");
+        assertEquals(MountInfo.atOrBelowDeepestFirst(MountInfo.parse(TABLE), "/var/lib/jstack/c/rootfs"), filtered);
+        assertEquals(4, filtered.size());
+        assertEquals(List.of(), MountInfo.parse(TABLE, MountInfo.escape("/nowhere")));
+    }
 }
