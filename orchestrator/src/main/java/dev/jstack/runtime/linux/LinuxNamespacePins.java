@@ -14,11 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Owns jstack's network namespace pins in /run/netns (DESIGN.md §2): creates each namespace on a dedicated,
@@ -87,12 +83,6 @@ public final class LinuxNamespacePins implements NamespacePins {
         if (!Files.isRegularFile(path)) {
             return false;
         }
-        if (!Syscalls.loaded()) {
-            Optional<Boolean> mounted = fromMountTable(path);
-            if (mounted.isPresent()) {
-                return mounted.get();
-            }
-        }
         int fd = -1;
         try {
             fd = Syscalls.open(path.toString(), Syscalls.O_RDONLY | Syscalls.O_CLOEXEC | Syscalls.O_NONBLOCK);
@@ -103,33 +93,6 @@ public final class LinuxNamespacePins implements NamespacePins {
         } finally {
             Syscalls.close(fd);
         }
-    }
-
-    /**
-     * What the mount table says of a pin: mountinfo names an nsfs mount's namespace in its root field
-     * ({@code net:[4026532281]}), and the top of mounts stacked on one point is what opening the path reaches.
-     * Empty when nothing is mounted there (a /proc/PID/ns/net link, say): then only the kernel can tell.
-     */
-    static Optional<Boolean> fromMountTable(Path path) {
-        try {
-            String point = path.toRealPath().toString();
-            List<MountInfo> at = MountInfo.readAtOrBelow(point).stream()
-                    .filter(m -> m.mountPoint().equals(point)).toList();
-            return top(at).map(LinuxNamespacePins::isNetworkNamespaceMount);
-        } catch (IOException | RuntimeFailure e) {
-            return Optional.empty();
-        }
-    }
-
-    static boolean isNetworkNamespaceMount(MountInfo mount) {
-        return mount.fsType().equals("nsfs") && mount.root().startsWith("net:[");
-    }
-
-    /** The mount that no other of {@code stacked} (all on one point) is mounted on. */
-    static Optional<MountInfo> top(List<MountInfo> stacked) {
-        Set<Integer> covered = stacked.stream().map(MountInfo::parentId).collect(Collectors.toSet());
-        List<MountInfo> tops = stacked.stream().filter(m -> !covered.contains(m.id())).toList();
-        return tops.size() == 1 ? Optional.of(tops.get(0)) : Optional.empty();
     }
 
     /** The name of a pin file: it becomes a path, so nothing that could climb out of the directory. */
