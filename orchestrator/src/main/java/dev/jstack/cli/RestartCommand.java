@@ -1,7 +1,5 @@
 package dev.jstack.cli;
 
-import dev.jstack.apply.Project;
-import dev.jstack.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,14 +31,7 @@ public final class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
-        // A supervised project's supervisor creates the containers, so that it reaps them and restarts them.
-        Supervised.applyOrSend(spec, runtime, apply, project, "restart", services, p -> {
-            Plan plan = p.planner().restart(p.observe(), services);
-            UserStops.lift(p, plan, services);
-            return plan;
-        });
-        return ExitCode.OK;
+        return Supervised.selected(spec, runtime, apply, "restart", services,
+                (project, selected) -> project.planner().restart(project.observe(), selected));
     }
 }

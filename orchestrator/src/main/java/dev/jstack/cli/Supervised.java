@@ -27,6 +27,29 @@ final class Supervised {
         return Files.isRegularFile(Supervision.of(project).files().launch());
     }
 
+    /** How {@code start} or {@code restart} plans for the selected services. */
+    @FunctionalInterface
+    interface Selection {
+        dev.jstack.plan.Plan plan(Project project, List<String> services) throws Exception;
+    }
+
+    /**
+     * What {@code start} and {@code restart} share: load the stack, then plan {@code verb} for {@code services}
+     * here, lifting their stop marks, or have the supervisor of a supervised project do it, so that it creates
+     * the containers as its children and reaps and restarts them.
+     */
+    static int selected(CommandSpec spec, RuntimeOptions runtime, ApplyOptions apply, String verb,
+                        List<String> services, Selection selection) throws Exception {
+        JstackCommand root = JstackCommand.of(spec);
+        Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
+        applyOrSend(spec, runtime, apply, project, verb, services, p -> {
+            dev.jstack.plan.Plan plan = selection.plan(p, services);
+            UserStops.lift(p, plan, services);
+            return plan;
+        });
+        return ExitCode.OK;
+    }
+
     /**
      * Under the project's lock: has the supervisor run {@code verb} on {@code words} when the project is
      * supervised, and otherwise applies what {@code local} plans in this process.
