@@ -7,14 +7,14 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Reads the services' log files (kept under /var/lib/jstack, so they outlive jstack's process) and prints each
@@ -53,31 +53,83 @@ final class LogTail {
         return out;
     }
 
-    /** Prints the last {@code lines} lines (all when negative) of each service's log, service by service. */
-    void tail(List<String> selected, int lines) throws IOException {
+    /**
+     * Prints the last {@code lines} lines (all when negative) of each service's log, service by service, as far
+     * as the file reached when this began: only whole lines. Returns, per service, where {@link #follow} goes on,
+     * so a line written meanwhile is printed once, by {@code follow}, not by both.
+     */
+    Map<String, Long> tail(List<String> selected, int lines) throws IOException {
+        Map<String, Long> next = new TreeMap<>();
         for (String s : selected) {
             Path log = logOf(s);
             if (!Files.exists(log)) {
+                next.put(s, 0L);
                 continue;
             }
-            Deque<String> last = new ArrayDeque<>();
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                last.addLast(line);
-                if (lines >= 0 && last.size() > lines) last.removeFirst();
+            try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+                long end = lastNewline(file, file.length()) + 1;
+                long from = lines < 0 ? 0 : startOfLast(file, end, lines);
+                printRange(s, file, from, end);
+                next.put(s, end);
             }
-            last.forEach(line -> print(s, line));
         }
         out.flush();
+        return next;
+    }
+
+    // The offset of the last '\n' before limit; -1 when there is none.
+    private static long lastNewline(RandomAccessFile file, long limit) throws IOException {
+        return scanBack(file, limit, 1);
+    }
+
+    // Where the last {@code lines} whole lines before {@code end} (which follows a '\n' or is 0) begin.
+    private static long startOfLast(RandomAccessFile file, long end, int lines) throws IOException {
+        if (lines == 0 || end == 0) {
+            return end;
+        }
+        // The line ending at end-1 is one of them: count lines + 1 newlines back, the first one excluded.
+        return scanBack(file, end - 1, lines) + 1;
+    }
+
+    // The offset of the count-th '\n' before limit, scanning backwards in blocks; -1 when there are fewer.
+    private static long scanBack(RandomAccessFile file, long limit, int count) throws IOException {
+        byte[] block = new byte[8192];
+        long pos = limit;
+        int found = 0;
+        while (pos > 0) {
+            int n = (int) Math.min(block.length, pos);
+            pos -= n;
+            file.seek(pos);
+            file.readFully(block, 0, n);
+            for (int i = n - 1; i >= 0; i--) {
+                if (block[i] == '\n' && ++found == count) {
+                    return pos + i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void printRange(String service, RandomAccessFile file, long from, long end) throws IOException {
+        Lines lines = new Lines();
+        byte[] block = new byte[1 << 16];
+        file.seek(from);
+        for (long pos = from; pos < end; ) {
+            int n = (int) Math.min(block.length, end - pos);
+            file.readFully(block, 0, n);
+            pos += n;
+            lines.append(block, n, line -> print(service, line));
+        }
     }
 
     /** Prints what is appended to the logs after {@code offsets}, until {@code stop} says so (then drains). */
     void follow(Map<String, Long> offsets, BooleanSupplier stop) {
         Map<String, Long> at = new TreeMap<>(offsets);
-        Map<String, StringBuilder> partial = new TreeMap<>();
+        Map<String, Lines> partial = new TreeMap<>();
         while (true) {
             boolean last = stop.getAsBoolean();
             for (String s : at.keySet()) {
-                at.put(s, drain(s, at.get(s), partial.computeIfAbsent(s, k -> new StringBuilder())));
+                at.put(s, drain(s, at.get(s), partial.computeIfAbsent(s, k -> new Lines())));
             }
             out.flush();
             if (last) {
@@ -92,22 +144,39 @@ final class LogTail {
     }
 
     // Reads from offset to the end, printing whole lines; a file that shrank was recreated: read it from 0.
-    private long drain(String service, long offset, StringBuilder partial) {
+    private long drain(String service, long offset, Lines partial) {
         Path log = logOf(service);
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long from = file.length() < offset ? 0 : offset;
             byte[] bytes = new byte[(int) Math.min(file.length() - from, 1 << 20)];
             file.seek(from);
             file.readFully(bytes);
-            partial.append(new String(bytes, StandardCharsets.UTF_8));
-            int nl;
-            while ((nl = partial.indexOf("\n")) >= 0) {
-                print(service, partial.substring(0, nl));
-                partial.delete(0, nl + 1);
-            }
+            partial.append(bytes, bytes.length, line -> print(service, line));
             return from + bytes.length;
         } catch (IOException e) {
             return offset;
+        }
+    }
+
+    /**
+     * Bytes read but not yet printed: only whole lines are decoded, so a character cut between two reads stays
+     * whole ({@code '\n'} never occurs inside a UTF-8 sequence).
+     */
+    private static final class Lines {
+        private byte[] pending = new byte[0];
+
+        void append(byte[] bytes, int length, Consumer<String> line) {
+            byte[] all = new byte[pending.length + length];
+            System.arraycopy(pending, 0, all, 0, pending.length);
+            System.arraycopy(bytes, 0, all, pending.length, length);
+            int start = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (all[i] == '\n') {
+                    line.accept(new String(all, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
+            }
+            pending = Arrays.copyOfRange(all, start, all.length);
         }
     }
 

@@ -60,8 +60,7 @@ public final class LogsCommand implements Callable<Integer> {
             }
         }
         LogTail logs = new LogTail(project, spec.commandLine().getOut(), LogTail.colours());
-        Map<String, Long> end = LogTail.sizes(project, selected);
-        logs.tail(selected, tail);
+        Map<String, Long> end = logs.tail(selected, tail);
         if (Boolean.TRUE.equals(spec.findOption("--follow").getValue())) {
             logs.follow(end, () -> false);
         }

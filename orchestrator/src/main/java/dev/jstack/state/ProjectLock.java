@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -36,44 +38,88 @@ public final class ProjectLock implements AutoCloseable {
      */
     public static ProjectLock acquire(Path file, String project, Consumer<String> notice, boolean wait)
             throws IOException {
-        Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                long holder = holder(channel);
-                if (!wait) {
-                    throw new LockHeld(project, holder);
+        boolean told = false;
+        while (true) {
+            FileChannel channel = open(file);
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    long holder = holder(channel);
+                    if (!wait) {
+                        throw new LockHeld(project, holder);
+                    }
+                    if (!told) {
+                        notice.accept("waiting for another jstack command on project " + project + " to finish"
+                                + (holder > 0 ? " (pid " + holder + ")" : ""));
+                        told = true;
+                    }
+                    lock = channel.lock();
                 }
-                notice.accept("waiting for another jstack command on project " + project + " to finish"
-                        + (holder > 0 ? " (pid " + holder + ")" : ""));
-                lock = channel.lock();
+                if (claim(channel, file)) {
+                    return new ProjectLock(channel, lock);
+                }
+                channel.close();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
-            writePid(channel);
-            return new ProjectLock(channel, lock);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
         }
     }
 
     /** Takes the lock at {@code file} if no other command holds it, writing this pid; empty when one does. */
     public static Optional<ProjectLock> tryAcquire(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
+        while (true) {
+            FileChannel channel = open(file);
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    channel.close();
+                    return Optional.empty();
+                }
+                if (claim(channel, file)) {
+                    return Optional.of(new ProjectLock(channel, lock));
+                }
                 channel.close();
-                return Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
-            writePid(channel);
-            return Optional.of(new ProjectLock(channel, lock));
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
+        }
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+
+    /*
+     * A command that waited may be granted the lock on a file that `down` deleted meanwhile (with the project's
+     * run directory), while a later command locks the new file at the same path: two holders. So the holder checks
+     * that the file it locked is still the one at the path; if not, it must start again. The check must not open
+     * the file: closing any descriptor of a file drops the process's POSIX locks on it. The kernel names an open
+     * file that was unlinked "PATH (deleted)" in /proc/self/fd.
+     */
+    private static boolean claim(FileChannel channel, Path file) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        String deleted = file.toRealPath() + " (deleted)";
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                if (deleted.equals(target(fd))) {
+                    return false;
+                }
+            }
+        }
+        writePid(channel);
+        return true;
+    }
+
+    private static String target(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        } catch (IOException e) {
+            return "";  // closed meanwhile, or the directory's own descriptor
         }
     }
 

@@ -85,4 +85,44 @@ class LogTailTest {
         new LogTail(p, new PrintWriter(out), false).follow(Map.of("db", 1000L), () -> true);
         assertEquals("db  | fresh\n", out.toString());
     }
+
+    @Test
+    @DisplayName("tail stops at the last whole line; follow goes on from there, so no line is printed twice or lost")
+    void tailThenFollow() throws Exception {
+        Project p = project();
+        log(p, "web", "one\ntwo\nhal");
+        StringWriter out = new StringWriter();
+        LogTail logs = new LogTail(p, new PrintWriter(out), false);
+        Map<String, Long> next = logs.tail(List.of("web", "db"), 1);
+        assertEquals("web | two\n", out.toString());
+        assertEquals(Map.of("web", 8L, "db", 0L), next);
+        log(p, "web", "f\nthree\n");
+        log(p, "db", "up\n");
+        logs.follow(next, () -> true);
+        assertEquals("web | two\ndb  | up\nweb | half\nweb | three\n", out.toString());
+    }
+
+    @Test
+    @DisplayName("--tail larger than the log prints all of it; --tail 0 prints nothing and follows from the end")
+    void tailBounds() throws Exception {
+        Project p = project();
+        log(p, "web", "a\nb\n");
+        StringWriter all = new StringWriter();
+        assertEquals(Map.of("web", 4L), new LogTail(p, new PrintWriter(all), false).tail(List.of("web"), 10));
+        assertEquals("web | a\nweb | b\n", all.toString());
+        StringWriter none = new StringWriter();
+        assertEquals(Map.of("web", 4L), new LogTail(p, new PrintWriter(none), false).tail(List.of("web"), 0));
+        assertEquals("", none.toString());
+    }
+
+    @Test
+    @DisplayName("a character cut by a read block boundary is printed whole")
+    void multibyteAcrossBlocks() throws Exception {
+        Project p = project();
+        String line = "a".repeat((1 << 16) - 1) + "\u00e9x";
+        log(p, "web", line + "\nlast\n");
+        StringWriter out = new StringWriter();
+        new LogTail(p, new PrintWriter(out), false).tail(List.of("web"), -1);
+        assertEquals("web | " + line + "\nweb | last\n", out.toString());
+    }
 }
