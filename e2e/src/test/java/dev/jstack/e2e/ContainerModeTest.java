@@ -9,26 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Scenario
 @DisplayName("service:X: client shares web's network namespace and nothing else")
 class ContainerModeTest {
-    private static final Jstack JSTACK = new Jstack("container");
-
-    @BeforeAll
-    static void up() {
-        JSTACK.run("down", "-t", "1");
-        JSTACK.run("up", "-d").expectOk();
-    }
-
-    @AfterAll
-    static void down() {
-        JSTACK.down();
-    }
+    @RegisterExtension
+    static final Jstack.Up JSTACK = new Jstack.Up("container");
 
     @Test
     @DisplayName("client's /proc/PID/ns/net is web's, which is web's pin")

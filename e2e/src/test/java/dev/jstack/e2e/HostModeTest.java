@@ -8,26 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Scenario
 @DisplayName("host: the service is in the host's network namespace, sees its interfaces and listens on its ports")
 class HostModeTest {
-    private static final Jstack JSTACK = new Jstack("host");
-
-    @BeforeAll
-    static void up() {
-        JSTACK.run("down", "-t", "1");
-        JSTACK.run("up", "-d").expectOk();
-    }
-
-    @AfterAll
-    static void down() {
-        JSTACK.down();
-    }
+    @RegisterExtension
+    static final Jstack.Up JSTACK = new Jstack.Up("host");
 
     @Test
     @DisplayName("the container's /proc/PID/ns/net is the host's")

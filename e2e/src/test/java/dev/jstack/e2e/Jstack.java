@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs the real {@code ./jstack} launcher of this repository on one scenario: its stack file, under its own project
  * name (prefixed {@code e2e-}) so that scenarios never meet, and never meet what a user runs.
  */
-final class Jstack {
+class Jstack {
     private final Path stackFile;
     private final String project;
 
@@ -83,5 +86,26 @@ final class Jstack {
     /** {@code down} that must succeed, quickly (containers that ignore SIGTERM get SIGKILL after 1s). */
     void down() {
         run("down", "-t", "1").expectOk();
+    }
+
+    /**
+     * A scenario brought up with {@code up -d} before a test class (after a {@code down} of what an earlier,
+     * interrupted run may have left) and taken down after it: register it with {@code @RegisterExtension}.
+     */
+    static final class Up extends Jstack implements BeforeAllCallback, AfterAllCallback {
+        Up(String scenario) {
+            super(scenario);
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            run("down", "-t", "1");
+            run("up", "-d").expectOk();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            down();
+        }
     }
 }

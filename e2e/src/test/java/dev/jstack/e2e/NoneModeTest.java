@@ -6,26 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Scenario
 @DisplayName("none: the service gets a new namespace, pinned under /run/netns, holding only lo, which is up")
 class NoneModeTest {
-    private static final Jstack JSTACK = new Jstack("none");
-
-    @BeforeAll
-    static void up() {
-        JSTACK.run("down", "-t", "1");
-        JSTACK.run("up", "-d").expectOk();
-    }
-
-    @AfterAll
-    static void down() {
-        JSTACK.down();
-    }
+    @RegisterExtension
+    static final Jstack.Up JSTACK = new Jstack.Up("none");
 
     @Test
     @DisplayName("ip netns exec on the pin shows only lo, and lo is UP")

@@ -6,26 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Scenario
 @DisplayName("up must keep client connected when web, the owner of its namespace, dies and is recreated")
 class OwnerRestartTest {
-    private static final Jstack JSTACK = new Jstack("ownerrestart");
-
-    @BeforeAll
-    static void up() {
-        JSTACK.run("down", "-t", "1");
-        JSTACK.run("up", "-d").expectOk();
-    }
-
-    @AfterAll
-    static void down() {
-        JSTACK.down();
-    }
+    @RegisterExtension
+    static final Jstack.Up JSTACK = new Jstack.Up("ownerrestart");
 
     private static String fetchFromClient() {
         return Eventually.await("web's server from client", Duration.ofSeconds(30),

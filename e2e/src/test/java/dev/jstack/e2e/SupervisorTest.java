@@ -9,30 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Scenario
 @DisplayName("up -d leaves one supervisor that brings web back and keeps client connected; down ends it")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupervisorTest {
-    private static final Jstack JSTACK = new Jstack("supervised");
-
-    @BeforeAll
-    static void up() {
-        JSTACK.run("down", "-t", "1");
-        JSTACK.run("up", "-d").expectOk();
-    }
-
-    @AfterAll
-    static void down() {
-        JSTACK.down();
-    }
+    @RegisterExtension
+    static final Jstack.Up JSTACK = new Jstack.Up("supervised");
 
     private static String fetchFromClient() {
         return Eventually.await("web's server from client", Duration.ofSeconds(30),

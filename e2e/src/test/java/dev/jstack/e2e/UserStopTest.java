@@ -10,32 +10,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Scenario
 @DisplayName("stop holds against the supervisor; start and restart go through it; logs, exec and start revive it")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UserStopTest {
-    private static final Jstack JSTACK = new Jstack("userstops");
+    @RegisterExtension
+    static final Jstack.Up JSTACK = new Jstack.Up("userstops");
     /** Several supervisor ticks (500 ms each): long enough for a restart policy to act if it were going to. */
     private static final long TICKS_MILLIS = 2500;
-
-    @BeforeAll
-    static void up() {
-        JSTACK.run("down", "-t", "1");
-        JSTACK.run("up", "-d").expectOk();
-    }
-
-    @AfterAll
-    static void down() {
-        JSTACK.down();
-    }
 
     private static int running(String service) {
         return Eventually.await(service + " to run", Duration.ofSeconds(20),

@@ -107,12 +107,11 @@ class LogTailTest {
     void tailBounds() throws Exception {
         Project p = project();
         log(p, "web", "a\nb\n");
-        StringWriter all = new StringWriter();
-        assertEquals(Map.of("web", 4L), new LogTail(p, new PrintWriter(all), false).tail(List.of("web"), 10));
-        assertEquals("web | a\nweb | b\n", all.toString());
-        StringWriter none = new StringWriter();
-        assertEquals(Map.of("web", 4L), new LogTail(p, new PrintWriter(none), false).tail(List.of("web"), 0));
-        assertEquals("", none.toString());
+        for (int lines : new int[] {10, 0}) {
+            StringWriter out = new StringWriter();
+            assertEquals(Map.of("web", 4L), new LogTail(p, new PrintWriter(out), false).tail(List.of("web"), lines));
+            assertEquals(lines == 0 ? "" : "web | a\nweb | b\n", out.toString(), "--tail " + lines);
+        }
     }
 
     @Test
