@@ -28,9 +28,15 @@ class ForegroundTest {
     @DisplayName("SIGINT to a foreground up sends SIGTERM to the service, whose goodbye is shown, and ends up")
     void ctrlCStopsGracefully() throws Exception {
         JSTACK.run("down", "-t", "1");
-        Process up = new ProcessBuilder(JSTACK.commandLine("up")).redirectInput(ProcessBuilder.Redirect.from(
+        // A shell's background job starts with SIGINT ignored, and a JVM keeps a signal ignored that it inherits:
+        // env restores SIGINT's default action, as a terminal's foreground command has it, wherever the suite runs.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(JSTACK.commandLine("up"));
+        Process up = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
                 new java.io.File("/dev/null"))).start();
         CompletableFuture<String> err = Shell.read(up.getErrorStream());
+        // If up never ends, ending it closes its output, so the reading below stops and the test fails.
+        CompletableFuture.runAsync(up::destroyForcibly, CompletableFuture.delayedExecutor(2, TimeUnit.MINUTES));
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(up.getInputStream(),
                 StandardCharsets.UTF_8))) {

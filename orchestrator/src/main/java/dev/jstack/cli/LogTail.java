@@ -7,6 +7,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,6 +30,8 @@ final class LogTail {
     private final boolean colour;
     private final List<String> services;
     private final int width;
+    // Each log file's identity when it was last read: a container made again starts a new file, of any size.
+    private final Map<String, Object> files = new TreeMap<>();
 
     LogTail(Project project, PrintWriter out, boolean colour) {
         this.project = project;
@@ -67,6 +70,7 @@ final class LogTail {
                 continue;
             }
             try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+                files.put(s, identity(log));
                 long end = lastNewline(file, file.length()) + 1;
                 long from = lines < 0 ? 0 : startOfLast(file, end, lines);
                 printRange(s, file, from, end);
@@ -143,11 +147,17 @@ final class LogTail {
         }
     }
 
-    // Reads from offset to the end, printing whole lines; a file that shrank was recreated: read it from 0.
+    // Reads from offset to the end, printing whole lines; a file that was made again (another identity, or
+    // shorter than the offset) is read from 0.
     private long drain(String service, long offset, Lines partial) {
         Path log = logOf(service);
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            long from = file.length() < offset ? 0 : offset;
+            Object before = files.put(service, identity(log));
+            boolean remade = (before != null && !before.equals(files.get(service))) || file.length() < offset;
+            long from = remade ? 0 : offset;
+            if (remade) {
+                partial.clear();
+            }
             byte[] bytes = new byte[(int) Math.min(file.length() - from, 1 << 20)];
             file.seek(from);
             file.readFully(bytes);
@@ -156,6 +166,10 @@ final class LogTail {
         } catch (IOException e) {
             return offset;
         }
+    }
+
+    private static Object identity(Path log) throws IOException {
+        return Files.readAttributes(log, BasicFileAttributes.class).fileKey();
     }
 
     /**
@@ -177,6 +191,10 @@ final class LogTail {
                 }
             }
             pending = Arrays.copyOfRange(all, start, all.length);
+        }
+
+        void clear() {
+            pending = new byte[0];
         }
     }
 

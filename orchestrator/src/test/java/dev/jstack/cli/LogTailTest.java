@@ -124,4 +124,19 @@ class LogTailTest {
         new LogTail(p, new PrintWriter(out), false).tail(List.of("web"), -1);
         assertEquals("web | " + line + "\nweb | last\n", out.toString());
     }
+
+    @Test
+    @DisplayName("a log file made again with a container, as long as or longer than before, is read from the start")
+    void remadeLongerFile() throws Exception {
+        Project p = project();
+        log(p, "web", "old\n");
+        StringWriter out = new StringWriter();
+        LogTail logs = new LogTail(p, new PrintWriter(out), false);
+        Map<String, Long> next = logs.tail(List.of("web"), -1);
+        Path file = p.paths().logFile(p.paths().containerId("web"));
+        Files.delete(file);
+        log(p, "web", "new one\n");
+        logs.follow(next, () -> true);
+        assertEquals("web | old\nweb | new one\n", out.toString());
+    }
 }
