@@ -57,13 +57,21 @@ public final class Observer {
         Set<String> owners = new TreeSet<>(services);
         owners.addAll(pinRecords.keySet());
         owners.addAll(unclaimedPinOwners());
-        SortedMap<String, String> present = new TreeMap<>();
+        SortedMap<String, Path> existing = new TreeMap<>();
         for (String owner : owners) {
             Path pin = paths.pin(owner);
-            if (Files.exists(pin) && pins.isNetworkNamespace(pin)) {
-                present.put(owner, pin.toString());
+            if (Files.exists(pin)) {
+                existing.put(owner, pin);
             }
         }
+        // Asked all at once: one read of the mount table can answer for every pin.
+        Set<Path> namespaces = Set.copyOf(pins.networkNamespaces(existing.values()));
+        SortedMap<String, String> present = new TreeMap<>();
+        existing.forEach((owner, pin) -> {
+            if (namespaces.contains(pin)) {
+                present.put(owner, pin.toString());
+            }
+        });
         return new Observed(containers, present, recorded, pinRecords);
     }
 

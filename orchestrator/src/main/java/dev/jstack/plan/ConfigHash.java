@@ -24,48 +24,55 @@ import java.util.TreeMap;
 public record ConfigHash(String value, SortedMap<String, String> parts) {
 
     public static ConfigHash of(Service service, Netns netns) {
-        SortedMap<String, String> parts = new TreeMap<>();
+        Parts parts = new Parts(sha256());
         Service.Process p = service.process();
         Service.Network n = service.network();
         Service.Lifecycle l = service.lifecycle();
         Service.Security s = service.security();
         Service.Resources r = service.resources();
-        put(parts, "rootfs", service.rootfs());
+        parts.put("rootfs", service.rootfs());
         if (p != null) {
-            put(parts, "entrypoint", p.entrypoint());
-            put(parts, "command", p.command());
-            put(parts, "environment", p.environment());
-            put(parts, "working_dir", p.workingDir());
-            put(parts, "user", p.user());
-            put(parts, "init", p.init());
+            parts.put("entrypoint", p.entrypoint());
+            parts.put("command", p.command());
+            parts.put("environment", p.environment());
+            parts.put("working_dir", p.workingDir());
+            parts.put("user", p.user());
+            parts.put("init", p.init());
         }
-        put(parts, "network_mode", netns);
+        parts.put("network_mode", netns);
         if (n != null) {
-            put(parts, "hostname", Arrays.asList(n.hostname(), n.domainname()));
-            put(parts, "dns", Arrays.asList(n.dns(), n.dnsSearch(), n.dnsOpt(), n.extraHosts()));
-            put(parts, "ports", Arrays.asList(n.ports(), n.expose()));
+            parts.put("hostname", Arrays.asList(n.hostname(), n.domainname()));
+            parts.put("dns", Arrays.asList(n.dns(), n.dnsSearch(), n.dnsOpt(), n.extraHosts()));
+            parts.put("ports", Arrays.asList(n.ports(), n.expose()));
         }
         if (l != null) {
-            put(parts, "restart", l.restart());
-            put(parts, "healthcheck", l.healthcheck());
-            put(parts, "stop_signal", Arrays.asList(l.stopSignal(), l.stopGracePeriod()));
+            parts.put("restart", l.restart());
+            parts.put("healthcheck", l.healthcheck());
+            parts.put("stop_signal", Arrays.asList(l.stopSignal(), l.stopGracePeriod()));
         }
         if (s != null) {
-            put(parts, "privileges", Arrays.asList(s.readOnly(), s.privileged(), s.capAdd(), s.capDrop()));
+            parts.put("privileges", Arrays.asList(s.readOnly(), s.privileged(), s.capAdd(), s.capDrop()));
         }
         if (r != null) {
-            put(parts, "limits", Arrays.asList(r.memLimit(), r.cpus(), r.pidsLimit(), r.ulimits()));
+            parts.put("limits", Arrays.asList(r.memLimit(), r.cpus(), r.pidsLimit(), r.ulimits()));
         }
-        put(parts, "volumes", service.volumes());
-        put(parts, "labels", service.labels());
+        parts.put("volumes", service.volumes());
+        parts.put("labels", service.labels());
         StringBuilder all = new StringBuilder();
-        parts.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        return new ConfigHash(digest(all.toString()), parts);
+        parts.hashes.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
+        return new ConfigHash(digest(parts.sha, all.toString()), parts.hashes);
     }
 
-    // Every part is named as the file's key (or group of keys) a user would change, so a plan can say which.
-    private static void put(SortedMap<String, String> parts, String key, Object value) {
-        parts.put(key, digest(String.valueOf(value)));
+    /** The part hashes of one service, all made with one digest rather than one looked up per part. */
+    private record Parts(MessageDigest sha, SortedMap<String, String> hashes) {
+        Parts(MessageDigest sha) {
+            this(sha, new TreeMap<>());
+        }
+
+        // Every part is named as the file's key (or group of keys) a user would change, so a plan can say which.
+        void put(String key, Object value) {
+            hashes.put(key, digest(sha, String.valueOf(value)));
+        }
     }
 
     /** The names of the parts whose hashes differ from {@code recorded}, sorted; all of them if none recorded. */
@@ -79,10 +86,14 @@ public record ConfigHash(String value, SortedMap<String, String> parts) {
         return changed;
     }
 
-    private static String digest(String text) {
+    // digest() resets the digest, so one serves every part in turn.
+    private static String digest(MessageDigest sha, String text) {
+        return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }

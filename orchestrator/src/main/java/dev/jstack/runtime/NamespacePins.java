@@ -1,6 +1,8 @@
 package dev.jstack.runtime;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Network namespaces that jstack creates and pins by a bind mount, where {@code ip netns} keeps its own
@@ -16,4 +18,12 @@ public interface NamespacePins {
 
     /** True when the path is a network namespace (a pin, or /proc/PID/ns/net). */
     boolean isNetworkNamespace(Path path);
+
+    /**
+     * Those of {@code paths} that are network namespaces, in their order: what {@link #isNetworkNamespace} says of
+     * each, for an implementation that answers many at once more cheaply than one by one.
+     */
+    default List<Path> networkNamespaces(Collection<Path> paths) {
+        return paths.stream().filter(this::isNetworkNamespace).toList();
+    }
 }

@@ -64,11 +64,56 @@ class RuncStateFilesTest {
         assertEquals(List.of("p-db-1 stopped", "p-web-1 running"), ids);
     }
 
+    @Test
+    void onlyTheConfigsOwnLabelsNameTheBundleHoweverDeepTheRestNests() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("p-web-1"));
+        Files.writeString(dir.resolve("state.json"), "{\"id\":\"p-web-1\",\"init_process_pid\":" + SELF
+                + ",\"init_process_start\":" + selfStart() + ",\"created\":\"2026-11-28T06:38:00Z\","
+                + "\"config\":{\"rootfs\":\"/r\",\"mounts\":[{\"destination\":\"/proc\",\"labels\":"
+                + "[\"bundle=/wrong\"]},{\"flags\":[1,2,{\"labels\":{}}]}],\"hooks\":null,\"labels\":"
+                + "[\"dev.jstack.project=p\",\"bundle=/run/jstack/p/b/p-web-1\"],\"rlimits\":[]},"
+                + "\"rootless\":false,\"cgroup_paths\":{\"cpu\":\"/sys/fs/cgroup/cpu/p\",\"\":\"/nowhere\"},"
+                + "\"namespace_paths\":{\"NEWNET\":\"/run/netns/x\"},\"external_descriptors\":[\"/dev/null\"]}");
+
+        assertEquals(Optional.of(new ContainerStatus("p-web-1", "running", SELF, Path.of("/run/jstack/p/b/p-web-1"))),
+                new RuncStateFiles(root).state("p-web-1").status());
+    }
+
+    @Test
+    void aFrozenFreezerOrUnifiedCgroupIsPaused(@TempDir Path cgroups) throws IOException {
+        Path freezer = Files.createDirectories(cgroups.resolve("freezer"));
+        Files.writeString(freezer.resolve("freezer.state"), "FROZEN\n");
+        Path unified = Files.createDirectories(cgroups.resolve("unified"));
+        Files.writeString(unified.resolve("cgroup.freeze"), "1\n");
+        writeState("p-v1-1", SELF, selfStart(), "{\"freezer\":\"" + freezer + "\"}");
+        writeState("p-v2-1", SELF, selfStart(), "{\"\":\"" + unified + "\"}");
+
+        List<String> statuses = new RuncStateFiles(root).list("p-").orElseThrow().stream()
+                .map(c -> c.id() + " " + c.status()).toList();
+
+        assertEquals(List.of("p-v1-1 paused", "p-v2-1 paused"), statuses);
+    }
+
+    @Test
+    void aStateWithoutIdOrWithAStrangeLabelIsLeftToTheCli() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("p-noid-1"));
+        Files.writeString(dir.resolve("state.json"), "{\"init_process_pid\":1,\"config\":{\"labels\":[]}}");
+        Path odd = Files.createDirectories(root.resolve("p-odd-1"));
+        Files.writeString(odd.resolve("state.json"), "{\"id\":\"p-odd-1\",\"config\":{\"labels\":[7]}}");
+
+        assertFalse(new RuncStateFiles(root).state("p-noid-1").known());
+        assertFalse(new RuncStateFiles(root).state("p-odd-1").known());
+    }
+
     private void writeState(String id, int pid, long start) throws IOException {
+        writeState(id, pid, start, "{}");
+    }
+
+    private void writeState(String id, int pid, long start, String cgroupPaths) throws IOException {
         Path dir = Files.createDirectories(root.resolve(id));
         Files.writeString(dir.resolve("state.json"), "{\"id\":\"" + id + "\",\"init_process_pid\":" + pid
                 + ",\"init_process_start\":" + start + ",\"config\":{\"labels\":[\"dev.jstack.project=p\","
-                + "\"bundle=/run/jstack/p/b/" + id + "\"]},\"cgroup_paths\":{}}");
+                + "\"bundle=/run/jstack/p/b/" + id + "\"]},\"cgroup_paths\":" + cgroupPaths + "}");
     }
 
     private static long selfStart() throws IOException {

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -79,10 +82,43 @@ public final class LinuxNamespacePins implements NamespacePins {
 
     @Override
     public boolean isNetworkNamespace(Path path) {
+        return !networkNamespaces(List.of(path)).isEmpty();
+    }
+
+    /**
+     * One read of the mount table answers for every pin while this process has not loaded jnr-ffi (a command
+     * such as {@code ps} or {@code plan}); the kernel's {@code ioctl} answers what the table cannot, and everything
+     * in a process that makes native calls anyway.
+     */
+    @Override
+    public List<Path> networkNamespaces(Collection<Path> paths) {
+        NamespaceMounts table = null;
+        if (!Syscalls.loaded()) {
+            try {
+                table = NamespaceMounts.read();
+            } catch (RuntimeFailure e) {
+                // Unreadable mount table: the ioctl answers for each path.
+            }
+        }
+        return networkNamespaces(paths, table);
+    }
+
+    /** As {@link #networkNamespaces(Collection)}, from {@code table} first when there is one. */
+    static List<Path> networkNamespaces(Collection<Path> paths, NamespaceMounts table) {
+        return paths.stream().filter(path -> isNetworkNamespace(path, table)).toList();
+    }
+
+    private static boolean isNetworkNamespace(Path path, NamespaceMounts table) {
         // Only regular files: nsfs files are, and opening a FIFO or a device could block or act.
         if (!Files.isRegularFile(path)) {
             return false;
         }
+        Optional<Boolean> mounted = table == null ? Optional.empty() : table.isNetworkNamespace(path);
+        return mounted.orElseGet(() -> hasNetworkNamespaceType(path));
+    }
+
+    /** The kernel's answer: NS_GET_NSTYPE on the opened file. */
+    static boolean hasNetworkNamespaceType(Path path) {
         int fd = -1;
         try {
             fd = Syscalls.open(path.toString(), Syscalls.O_RDONLY | Syscalls.O_CLOEXEC | Syscalls.O_NONBLOCK);

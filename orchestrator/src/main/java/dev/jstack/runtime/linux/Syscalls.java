@@ -64,7 +64,19 @@ final class Syscalls {
             RUNTIME = libc == null ? null : jnr.ffi.Runtime.getRuntime(libc);
             SYS_GETTID = cpu == Platform.CPU.AARCH64 ? 178 : 186;
             UNAVAILABLE = unavailable;
+            loaded = true;
         }
+    }
+
+    private static volatile boolean loaded;
+
+    /**
+     * Whether this process has made its native bindings already: jnr-ffi generates them when first used, which
+     * costs a short command such as {@code ps} a fifth of its CPU time, so such a command answers from /proc where
+     * it can.
+     */
+    static boolean loaded() {
+        return loaded;
     }
 
     private static LibC libc() throws HostNotReadyException {
