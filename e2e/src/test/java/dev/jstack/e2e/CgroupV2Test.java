@@ -55,6 +55,14 @@ class CgroupV2Test {
     }
 
     @Test
+    @DisplayName("ps reads the container as running with its pid, and as paused while its cgroup is frozen")
+    void psSeesRunningAndPaused() {
+        assertEquals("running", vm.get("ps_state"), vm::console);
+        assertEquals(vm.get("pid"), vm.get("ps_pid"), vm::console);
+        assertEquals("paused", vm.get("ps_state_paused"), vm::console);
+    }
+
+    @Test
     @DisplayName("down succeeds, the container's cgroup directory is gone and no cgroup names the project")
     void downRemovesTheCgroup() {
         assertEquals("0", vm.get("down_exit"), vm::console);
