@@ -57,6 +57,26 @@ public final class LinuxRootfsMounts implements RootfsMounts {
     }
 
     @Override
+    public boolean hasHostRoot(Path target) throws RuntimeFailure {
+        String root = canonical(target);
+        return isCompleteHostRoot(MountInfo.readAtOrBelow(root), root);
+    }
+
+    /**
+     * Whether {@code mounts} (those at or below {@code root}) are a finished {@link #mountHostRoot}: the unbindable
+     * base, a read-only bind on it, and every mount above the base read-only, not shared and no pin.
+     */
+    static boolean isCompleteHostRoot(List<MountInfo> mounts, String root) {
+        List<MountInfo> atRoot = mounts.stream().filter(m -> m.mountPoint().equals(root)).toList();
+        boolean based = atRoot.stream().anyMatch(m -> m.optionalFields().contains("unbindable"));
+        boolean bound = atRoot.stream().anyMatch(m -> m.options().contains("ro")
+                && !m.optionalFields().contains("unbindable"));
+        return based && bound && mounts.stream().filter(m -> !m.optionalFields().contains("unbindable"))
+                .allMatch(m -> m.options().contains("ro") && !m.fsType().equals("nsfs")
+                        && m.optionalFields().stream().noneMatch(f -> f.startsWith("shared:")));
+    }
+
+    @Override
     public void mountOverlay(List<Path> lowerDirs, Path upper, Path work, Path target) throws RuntimeFailure {
         String data = overlayOptions(lowerDirs, upper, work);
         createDirectories(upper);

@@ -191,6 +191,25 @@ class LinuxRootfsMountsTest {
     }
 
     @Test
+    void aCompleteHostRootIsToldFromNoneAndFromAHalfMadeOne() throws Exception {
+        mountTmpfs("sub");
+        Path whole = target("whole");
+        Path half = target("half");
+        assertFalse(mounts.hasHostRoot(whole), "nothing mounted");
+        mounts.mountHostRoot(whole);
+        // What a process killed between the bind and making it read-only and private leaves behind.
+        String base = Files.createDirectories(half).toRealPath().toString();
+        Syscalls.mount(base, base, null, MountFlags.MS_BIND, null);
+        Syscalls.mount("", base, null, MountFlags.MS_UNBINDABLE, null);
+        Syscalls.mount("/", base, null, MountFlags.MS_BIND | MountFlags.MS_REC, null);
+
+        assertTrue(mounts.hasHostRoot(whole));
+        assertFalse(mounts.hasHostRoot(half), "writable and still a peer of the host's mounts");
+        mounts.unmountAll(whole);
+        assertFalse(mounts.hasHostRoot(whole), "unmounted");
+    }
+
+    @Test
     void aTargetInUseIsRefusedAndKeepsItsMounts() throws Exception {
         Path target = target("root");
         mounts.mountHostRoot(target);
