@@ -180,12 +180,29 @@ public final class Operations implements Executor.Step {
                 event(a, "Exited", true);
                 return;
             }
-            host.verifier().verify(a.container(), pid, a.netns());
+            if (!verified(a, pid)) {
+                event(a, "Exited", true);
+                return;
+            }
         } catch (RuntimeFailure | RuntimeException e) {
             discard(a.container());
             throw e;
         }
         event(a, "Started", true);
+    }
+
+    // A container that ended between the read of its state and the check (its init is gone or a zombie, whose
+    // namespace links cannot be read) is done, as a one-shot service is: that is no failure of the start.
+    private boolean verified(Action.Start a, int pid) throws RuntimeFailure {
+        try {
+            host.verifier().verify(a.container(), pid, a.netns());
+            return true;
+        } catch (RuntimeFailure e) {
+            if (running(a.container())) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     private void stop(Action.Stop a) throws RuntimeFailure {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jstack.plan.Action;
 import dev.jstack.plan.Plan;
+import dev.jstack.runtime.RuntimeFailure;
 import dev.jstack.spec.Stack;
 import dev.jstack.state.Observed;
 import dev.jstack.testing.Stacks;
@@ -151,5 +152,27 @@ class ApplyTest {
         assertEquals(List.of("create demo-h-1", "run demo-g-1", "start demo-h-1"),
                 host.runtime.calls.stream().sorted().toList());
         assertEquals("running", host.runtime.state("demo-h-1").orElseThrow().status());
+    }
+
+    @Test
+    @DisplayName("a container that ends while its namespace is checked has exited; one still running fails the check")
+    void endingDuringTheNamespaceCheckIsNoFailure() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        Stack stack = Stacks.named("demo").service("h", "host").build();
+        host.verifier = (c, pid, netns) -> {
+            host.runtime.exit(c);
+            throw new RuntimeFailure("stat(\"/proc/" + pid + "/ns/net\"): No such file");
+        };
+        assertTrue(host.up(stack).ok());
+        assertEquals("stopped", host.runtime.state("demo-h-1").orElseThrow().status(), "kept, as a one-shot is");
+
+        FakeHost other = new FakeHost(tmp.resolve("other"));
+        other.verifier = (c, pid, netns) -> {
+            throw new RuntimeFailure("container " + c + " is in network namespace net:[1]");
+        };
+        Executor.Result failed = other.up(stack);
+        assertEquals(List.of("container demo-h-1 is in network namespace net:[1]"),
+                failed.failures().stream().map(Executor.Failure::message).toList());
+        assertTrue(other.runtime.state("demo-h-1").isEmpty(), "a container in the wrong namespace is removed");
     }
 }
