@@ -50,6 +50,10 @@ class LeftoversTest {
         assertNotEquals(0, JSTACK.run("exec", "watcher", "touch", "/read-only-root").exitCode());
         assertEquals(0, JSTACK.run("exec", "watcher", "touch", "/tmp/private").exitCode());
         assertFalse(Kernel.mountsContaining(JSTACK.project()).isEmpty(), "sanity: the project has mounts");
+        String sharedRoot = "/run/jstack/" + JSTACK.project() + "/hostroot";
+        assertEquals(List.of(), Kernel.mountsContaining(JSTACK.project()).stream().map(l -> l.split(" ")[4])
+                .filter(p -> !p.startsWith(sharedRoot + "/") && !p.equals(sharedRoot) && !p.startsWith("/run/netns/"))
+                .toList(), "the four rootfs: host containers share the project's one bind of the host's root");
         assertFalse(Kernel.cgroupsContaining(JSTACK.project()).isEmpty(), "sanity: the project has cgroups");
 
         JSTACK.down();

@@ -27,6 +27,10 @@ public final class Executor {
     @FunctionalInterface
     public interface Step {
         void run(Action action) throws RuntimeFailure;
+
+        /** Learns the whole plan before its first action runs, to join steps that follow each other in it. */
+        default void begin(Plan plan) {
+        }
     }
 
     /** One failed action and the runtime's own message. */
@@ -61,6 +65,7 @@ public final class Executor {
     }
 
     public Result run(Plan plan, Step step) {
+        step.begin(plan);
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "jstack-apply");
             t.setDaemon(true);

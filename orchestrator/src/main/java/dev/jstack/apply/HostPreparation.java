@@ -24,12 +24,14 @@ final class HostPreparation {
     private final Containers containers;
     private final EtcFiles etc;
     private final Trees trees;
+    private final SharedHostRoot hostRoot;
 
     HostPreparation(Operations.Host host, Containers containers, EtcFiles etc) {
         this.host = host;
         this.containers = containers;
         this.etc = etc;
         this.trees = new Trees(host.mounts());
+        this.hostRoot = new SharedHostRoot(host.rootfs(), host.paths());
     }
 
     void prepare(Action.CreateContainer a, ContainerSpec spec) throws RuntimeFailure, IOException {
@@ -66,11 +68,14 @@ final class HostPreparation {
         }
     }
 
+    // The bundle directory exists already: it holds the shared host root for this container (SharedHostRoot).
     private void mountRootfs(Action.CreateContainer a, Path target) throws RuntimeFailure, IOException {
-        Files.createDirectories(target);
         if (a.config().rootfs() instanceof Rootfs.HostRoot) {
-            host.rootfs().mountHostRoot(target);
-        } else if (a.config().rootfs() instanceof Rootfs.Directory dir) {
+            hostRoot.acquire();
+            return;
+        }
+        Files.createDirectories(target);
+        if (a.config().rootfs() instanceof Rootfs.Directory dir) {
             Path lower = Path.of(dir.path());
             if (!Files.isDirectory(lower)) {
                 throw new RuntimeFailure("rootfs " + lower + " is not a directory");
@@ -101,11 +106,15 @@ final class HostPreparation {
                 || Files.exists(paths.containerDir(container), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Unmounts the container's root and deletes its bundle and its directory under /var/lib/jstack. */
+    /**
+     * Unmounts the container's root and deletes its bundle and its directory under /var/lib/jstack; the project's
+     * shared host root goes with its last bundle.
+     */
     void release(String container) throws RuntimeFailure, IOException {
         ProjectPaths paths = host.paths();
         host.rootfs().unmountAll(paths.bundleDir(container));
         deleteOnceFree(paths.bundleDir(container));
+        hostRoot.releaseIfUnused();
         trees.delete(paths.containerDir(container));
     }
 

@@ -1,6 +1,7 @@
 package dev.jstack.apply;
 
 import dev.jstack.plan.Action;
+import dev.jstack.plan.Plan;
 import dev.jstack.runtime.ContainerRuntime;
 import dev.jstack.runtime.ContainerSpec;
 import dev.jstack.runtime.ContainerStatus;
@@ -15,8 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +41,9 @@ public final class Operations implements Executor.Step {
     private final Consumer<String> progress;
     private final Gate gate;
     private volatile Consumer<ProgressEvent> events;
+    private volatile Set<Action> startedAtCreation = Set.of();
+    // Containers that their creation started and whose start action has not run yet.
+    private final Set<String> runningSinceCreation = ConcurrentHashMap.newKeySet();
 
     /**
      * What a container's creation waits for besides the actions before it: the {@code depends_on} conditions
@@ -74,6 +82,25 @@ public final class Operations implements Executor.Step {
     /** Sends every step's events to {@code listener} instead of plain lines of finished steps. */
     void reportTo(Consumer<ProgressEvent> listener) {
         this.events = listener;
+    }
+
+    /**
+     * A creation whose start follows it directly (the start waits for nothing else) makes and starts the container
+     * in one runtime call: nothing needs the created state in between.
+     */
+    @Override
+    public void begin(Plan plan) {
+        Set<Action> joined = new HashSet<>();
+        Map<Integer, Action> byId = new HashMap<>();
+        plan.actions().forEach(a -> byId.put(a.id(), a));
+        for (Action a : plan.actions()) {
+            if (a instanceof Action.Start start && start.waitsFor().size() == 1
+                    && byId.get(start.waitsFor().get(0)) instanceof Action.CreateContainer create
+                    && create.container().equals(start.container())) {
+                joined.add(create);
+            }
+        }
+        startedAtCreation = Set.copyOf(joined);
     }
 
     @Override
@@ -128,7 +155,12 @@ public final class Operations implements Executor.Step {
                 a.hash().parts(), a.config().network().mode().toString(), a.netns().path(), a.etcOwner()));
         try {
             preparation.prepare(a, spec);
-            host.runtime().create(spec, host.paths().logFile(a.container()));
+            if (startedAtCreation.contains(a)) {
+                host.runtime().run(spec, host.paths().logFile(a.container()));
+                runningSinceCreation.add(a.container());
+            } else {
+                host.runtime().create(spec, host.paths().logFile(a.container()));
+            }
         } catch (RuntimeFailure | IOException | RuntimeException e) {
             discard(a.container());
             throw e;
@@ -136,16 +168,22 @@ public final class Operations implements Executor.Step {
         event(a, "Created", true);
     }
 
+    // A container its creation started already is only checked.
     private void start(Action.Start a) throws RuntimeFailure, IOException {
         try {
-            host.runtime().start(a.container());
+            if (!runningSinceCreation.remove(a.container())) {
+                host.runtime().start(a.container());
+            }
             int pid = host.runtime().state(a.container()).map(ContainerStatus::pid).orElse(0);
             if (pid <= 0) {
                 // A one-shot service may be done already: nothing is left to check, and nothing failed.
                 event(a, "Exited", true);
                 return;
             }
-            host.verifier().verify(a.container(), pid, a.netns());
+            if (!verified(a, pid)) {
+                event(a, "Exited", true);
+                return;
+            }
         } catch (RuntimeFailure | RuntimeException e) {
             discard(a.container());
             throw e;
@@ -153,7 +191,22 @@ public final class Operations implements Executor.Step {
         event(a, "Started", true);
     }
 
+    // A container that ended between the read of its state and the check (its init is gone or a zombie, whose
+    // namespace links cannot be read) is done, as a one-shot service is: that is no failure of the start.
+    private boolean verified(Action.Start a, int pid) throws RuntimeFailure {
+        try {
+            host.verifier().verify(a.container(), pid, a.netns());
+            return true;
+        } catch (RuntimeFailure e) {
+            if (running(a.container())) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
     private void stop(Action.Stop a) throws RuntimeFailure {
+        runningSinceCreation.remove(a.container());
         if (!running(a.container())) {
             event(a, "Stopped", true);
             return;
@@ -169,6 +222,7 @@ public final class Operations implements Executor.Step {
     }
 
     private void remove(Action.Remove a) throws RuntimeFailure, IOException {
+        runningSinceCreation.remove(a.container());
         try {
             if (host.runtime().state(a.container()).isPresent()) {
                 host.runtime().delete(a.container(), true);
@@ -220,6 +274,7 @@ public final class Operations implements Executor.Step {
 
     // Undo of a create or start that failed: the failure being reported matters more than one of the undo.
     private void discard(String container) {
+        runningSinceCreation.remove(container);
         try {
             Optional<ContainerStatus> state = host.runtime().state(container);
             if (state.isPresent()) {

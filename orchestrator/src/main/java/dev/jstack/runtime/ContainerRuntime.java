@@ -18,6 +18,16 @@ public interface ContainerRuntime {
 
     void start(String id) throws RuntimeFailure;
 
+    /**
+     * As {@link #create} followed by {@link #start}, for a container that nothing needs in the created state:
+     * runc makes it in one call ({@code run --detach}). Returns the pid of the container's init process.
+     */
+    default int run(ContainerSpec spec, Path logFile) throws RuntimeFailure {
+        int pid = create(spec, logFile);
+        start(spec.id());
+        return pid;
+    }
+
     /** The container's state, or empty when the runtime does not know it. */
     Optional<ContainerStatus> state(String id) throws RuntimeFailure;
 

@@ -52,26 +52,37 @@ public final class RuncRuntime implements ContainerRuntime {
 
     @Override
     public int create(ContainerSpec spec, Path logFile) throws RuntimeFailure {
+        return launch("create", List.of(), spec, logFile);
+    }
+
+    // One process instead of two; the init is handed to the caller's subreaper as create's is.
+    @Override
+    public int run(ContainerSpec spec, Path logFile) throws RuntimeFailure {
+        return launch("run", List.of("--detach"), spec, logFile);
+    }
+
+    private int launch(String verb, List<String> flags, ContainerSpec spec, Path logFile) throws RuntimeFailure {
         writer.write(spec);
         Path pidFile = spec.bundleDir().resolve(PID_FILE);
         try {
             Files.deleteIfExists(pidFile);
             Files.createDirectories(logFile.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new RuntimeFailure(label("create", spec.id()) + ": " + e.getMessage(), e);
+            throw new RuntimeFailure(label(verb, spec.id()) + ": " + e.getMessage(), e);
         }
+        List<String> args = new ArrayList<>(flags);
+        args.addAll(List.of("--bundle", spec.bundleDir().toString(), "--pid-file", pidFile.toString(), spec.id()));
         // The container inherits runc's stdout and stderr: appending to the log file directly means its
         // output lands there with no process of jstack's in between, and nothing to keep a pipe open.
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
-        withRuntimeLog("create", spec.id(), runtimeLog -> {
-            ProcessBuilder builder = new ProcessBuilder(argv(runtimeLog, "create", "--bundle",
-                    spec.bundleDir().toString(), "--pid-file", pidFile.toString(), spec.id()))
+        withRuntimeLog(verb, spec.id(), runtimeLog -> {
+            ProcessBuilder builder = new ProcessBuilder(argv(runtimeLog, verb, args.toArray(String[]::new)))
                     .redirectInput(new File("/dev/null")).redirectOutput(log).redirectError(log);
-            int code = Commands.run(label("create", spec.id()), builder, CREATE_TIMEOUT);
+            int code = Commands.run(label(verb, spec.id()), builder, CREATE_TIMEOUT);
             String error = code == 0 ? "" : RuntimeErrors.message(read(runtimeLog), "", code);
-            return new Outcome(label("create", spec.id()), code, "", error);
+            return new Outcome(label(verb, spec.id()), code, "", error);
         }).orFail();
-        return readPid(pidFile, spec.id());
+        return readPid(pidFile, verb, spec.id());
     }
 
     @Override
@@ -228,11 +239,11 @@ public final class RuncRuntime implements ContainerRuntime {
         }
     }
 
-    private int readPid(Path pidFile, String id) throws RuntimeFailure {
+    private int readPid(Path pidFile, String verb, String id) throws RuntimeFailure {
         try {
             return Integer.parseInt(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
         } catch (IOException | NumberFormatException e) {
-            throw new RuntimeFailure(label("create", id) + ": no pid in " + pidFile + ": " + e.getMessage(), e);
+            throw new RuntimeFailure(label(verb, id) + ": no pid in " + pidFile + ": " + e.getMessage(), e);
         }
     }
 

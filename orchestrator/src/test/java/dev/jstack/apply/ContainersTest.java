@@ -68,7 +68,7 @@ class ContainersTest {
         ContainerSpec spec = spec(stack, "web");
         assertEquals(Path.of("/run/netns/jstack-demo-web"), spec.netns());
         assertEquals("www", spec.hostname());
-        assertEquals(Path.of("/run/jstack/demo/bundles/demo-web-1/rootfs"), spec.rootfs());
+        assertEquals(Path.of("/run/jstack/demo/hostroot"), spec.rootfs(), "the project's one bind of the host's root");
         assertTrue(spec.readOnlyRoot(), "rootfs: host is always read-only");
         assertEquals(List.of("python3", "-m", "http.server"), spec.process().args());
         assertEquals(List.of("A=1", "B=2"), spec.process().env());

@@ -19,6 +19,8 @@ final class FakeHost {
     final ProjectPaths paths;
     final List<String> progress = new ArrayList<>();
     final Path root;
+    /** The network namespace check; passes unless a test sets another. */
+    volatile NetnsVerifier verifier = (c, pid, netns) -> { };
 
     FakeHost(Path root) throws IOException {
         this.root = root;
@@ -32,7 +34,7 @@ final class FakeHost {
 
     Project project(Stack stack) {
         Operations.Host host = new Operations.Host(runtime, pins, pins, paths,
-                new RecordStore(paths, progress::add), (c, pid, netns) -> { }, new MountTable(root.resolve("none")));
+                new RecordStore(paths, progress::add), (c, pid, netns) -> verifier.verify(c, pid, netns), new MountTable(root.resolve("none")));
         return new Project(stack, host, (rootfs, user) -> Identities.Identity.ROOT,
                 new EtcFiles(root.resolve("host-etc")), new Executor(2), progress::add);
     }

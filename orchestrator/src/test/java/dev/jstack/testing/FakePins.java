@@ -19,6 +19,8 @@ public final class FakePins implements NamespacePins, RootfsMounts {
     private final Path netnsRoot;
     private final Set<Path> pins = new TreeSet<>();
     public final Set<Path> mounted = new TreeSet<>();
+    /** Targets holding a bind that an interrupted process left incomplete: mounted, but not a host root. */
+    public final Set<Path> halfMounted = new TreeSet<>();
 
     public FakePins(Path netnsRoot) {
         this.netnsRoot = netnsRoot;
@@ -59,7 +61,15 @@ public final class FakePins implements NamespacePins, RootfsMounts {
 
     @Override
     public synchronized void mountHostRoot(Path target) {
+        if (mounted.contains(target) || halfMounted.contains(target)) {
+            throw new IllegalStateException(target + " is already mounted");
+        }
         mounted.add(target);
+    }
+
+    @Override
+    public synchronized boolean hasHostRoot(Path target) {
+        return mounted.contains(target);
     }
 
     @Override
@@ -70,5 +80,6 @@ public final class FakePins implements NamespacePins, RootfsMounts {
     @Override
     public synchronized void unmountAll(Path target) {
         mounted.removeIf(p -> p.startsWith(target));
+        halfMounted.removeIf(p -> p.startsWith(target));
     }
 }

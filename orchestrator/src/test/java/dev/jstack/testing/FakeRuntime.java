@@ -26,17 +26,27 @@ public final class FakeRuntime implements ContainerRuntime {
 
     @Override
     public synchronized int create(ContainerSpec spec, Path logFile) throws RuntimeFailure {
-        calls.add("create " + spec.id());
+        return make("create", "created", spec);
+    }
+
+    /** As runc's {@code run --detach}: one call, and the container runs. */
+    @Override
+    public synchronized int run(ContainerSpec spec, Path logFile) throws RuntimeFailure {
+        return make("run", "running", spec);
+    }
+
+    private int make(String verb, String status, ContainerSpec spec) throws RuntimeFailure {
+        calls.add(verb + " " + spec.id());
         String program = spec.process().args().get(0);
         if (failingPrograms.contains(program)) {
-            throw new RuntimeFailure("runc create " + spec.id() + ": exec: \"" + program
+            throw new RuntimeFailure("runc " + verb + " " + spec.id() + ": exec: \"" + program
                     + "\": executable file not found in $PATH");
         }
         if (containers.containsKey(spec.id())) {
-            throw new RuntimeFailure("runc create " + spec.id() + ": container with given ID already exists");
+            throw new RuntimeFailure("runc " + verb + " " + spec.id() + ": container with given ID already exists");
         }
         int pid = nextPid++;
-        containers.put(spec.id(), new ContainerStatus(spec.id(), "created", pid, spec.bundleDir()));
+        containers.put(spec.id(), new ContainerStatus(spec.id(), status, pid, spec.bundleDir()));
         specs.put(spec.id(), spec);
         return pid;
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 public final class LinuxRootfsMounts implements RootfsMounts {
     /** The kernel takes mount options of at most one page, its terminating NUL included. */
     static final int MAX_MOUNT_DATA = 4095;
+    private static final Pattern RUNTIME_BINARY_FILE = Pattern.compile("runc\\.[A-Za-z0-9]{6}");
 
     private static volatile boolean mountSetattrMissing;
     private final boolean useMountSetattr;
@@ -48,12 +50,40 @@ public final class LinuxRootfsMounts implements RootfsMounts {
             Syscalls.mount("/", root, null, MS_BIND | MS_REC, null);
             makeReadOnlyAndPrivate(root);
             // Namespace files (pins) in the copy would keep their namespaces alive, and an unlink of a pin fails
-            // while a copy is mounted on it in this mount namespace.
-            MountTrees.unmountMatching(root, m -> m.fsType().equals("nsfs"));
+            // while a copy is mounted on it in this mount namespace. The same holds for runc's own binary, which
+            // runc 1.1 binds for a moment onto a file runc.XXXXXX in a container's state directory: a copy left
+            // that file busy, and with it the state directory that the container's delete could not remove.
+            MountTrees.unmountMatching(root, m -> m.fsType().equals("nsfs") || isRuntimeBinaryCopy(m));
         } catch (RuntimeFailure | RuntimeException e) {
             undo(target, e);
             throw e;
         }
+    }
+
+    /** A bind of an OCI runtime's binary onto its temporary file {@code runc.XXXXXX} (mkstemp's six characters). */
+    static boolean isRuntimeBinaryCopy(MountInfo mount) {
+        Path name = Path.of(mount.mountPoint()).getFileName();
+        return name != null && RUNTIME_BINARY_FILE.matcher(name.toString()).matches();
+    }
+
+    @Override
+    public boolean hasHostRoot(Path target) throws RuntimeFailure {
+        String root = canonical(target);
+        return isCompleteHostRoot(MountInfo.readAtOrBelow(root), root);
+    }
+
+    /**
+     * Whether {@code mounts} (those at or below {@code root}) are a finished {@link #mountHostRoot}: the unbindable
+     * base, a read-only bind on it, and every mount above the base read-only, not shared and no pin.
+     */
+    static boolean isCompleteHostRoot(List<MountInfo> mounts, String root) {
+        List<MountInfo> atRoot = mounts.stream().filter(m -> m.mountPoint().equals(root)).toList();
+        boolean based = atRoot.stream().anyMatch(m -> m.optionalFields().contains("unbindable"));
+        boolean bound = atRoot.stream().anyMatch(m -> m.options().contains("ro")
+                && !m.optionalFields().contains("unbindable"));
+        return based && bound && mounts.stream().filter(m -> !m.optionalFields().contains("unbindable"))
+                .allMatch(m -> m.options().contains("ro") && !m.fsType().equals("nsfs") && !isRuntimeBinaryCopy(m)
+                        && m.optionalFields().stream().noneMatch(f -> f.startsWith("shared:")));
     }
 
     @Override

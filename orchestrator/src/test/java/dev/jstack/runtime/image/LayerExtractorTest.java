@@ -15,14 +15,22 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LayerExtractorTest {
     @TempDir
-    Path root;
+    Path tmp;
+    // One level below the temp dir, so that what a `..` entry would write lands in a directory of the test's own.
+    private Path root;
 
     private final RecordingLayerFiles files = new RecordingLayerFiles();
+
+    @BeforeEach
+    void makeRoot() throws IOException {
+        root = Files.createDirectories(tmp.resolve("root"));
+    }
 
     private LayerExtractor.Result extract(byte[] blob) throws RuntimeFailure, IOException {
         return new LayerExtractor(files).read(new ByteArrayInputStream(blob), root);

@@ -106,6 +106,24 @@ class LinuxRootfsMountsTest {
     }
 
     @Test
+    void theRuntimesBinaryBoundInAStateDirectoryIsNotCopiedAndItsFileCanGo() throws Exception {
+        // runc 1.1 binds /proc/self/exe onto runc.XXXXXX in the container's state directory for a moment
+        Path stateDir = Files.createDirectories(tmp.resolve("state/demo-a-1"));
+        Path binary = Files.createFile(stateDir.resolve("runc.a1B2c3"));
+        Syscalls.mount("/proc/self/exe", binary.toString(), null, MountFlags.MS_BIND, null);
+        Path target = target("root");
+        try {
+            mounts.mountHostRoot(target);
+        } finally {
+            Syscalls.umount2(binary.toString(), MountFlags.MNT_DETACH);
+        }
+
+        assertEquals(List.of(), Host.mountsAtOrBelow(inside(target, binary)));
+        Files.delete(binary);
+        assertTrue(mounts.hasHostRoot(target));
+    }
+
+    @Test
     void aNamespaceFileCopiedIntoAHostRootCanStillBeRemoved() throws Exception {
         // like a pin in /run/netns: a namespace file bound in a shared directory
         Path shared = sharedMount("shared");
@@ -188,6 +206,25 @@ class LinuxRootfsMountsTest {
 
         assertEquals(List.of(), Host.mountsAtOrBelow(host));
         assertEquals(List.of(), Host.mountsAtOrBelow(overlay));
+    }
+
+    @Test
+    void aCompleteHostRootIsToldFromNoneAndFromAHalfMadeOne() throws Exception {
+        mountTmpfs("sub");
+        Path whole = target("whole");
+        Path half = target("half");
+        assertFalse(mounts.hasHostRoot(whole), "nothing mounted");
+        mounts.mountHostRoot(whole);
+        // What a process killed between the bind and making it read-only and private leaves behind.
+        String base = Files.createDirectories(half).toRealPath().toString();
+        Syscalls.mount(base, base, null, MountFlags.MS_BIND, null);
+        Syscalls.mount("", base, null, MountFlags.MS_UNBINDABLE, null);
+        Syscalls.mount("/", base, null, MountFlags.MS_BIND | MountFlags.MS_REC, null);
+
+        assertTrue(mounts.hasHostRoot(whole));
+        assertFalse(mounts.hasHostRoot(half), "writable and still a peer of the host's mounts");
+        mounts.unmountAll(whole);
+        assertFalse(mounts.hasHostRoot(whole), "unmounted");
     }
 
     @Test
