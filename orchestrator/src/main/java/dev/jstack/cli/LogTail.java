@@ -7,7 +7,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -30,8 +29,11 @@ final class LogTail {
     private final boolean colour;
     private final List<String> services;
     private final int width;
-    // Each log file's identity when it was last read: a container made again starts a new file, of any size.
-    private final Map<String, Object> files = new TreeMap<>();
+    private static final int HEAD = 4096;
+    // The first bytes (up to HEAD) of each log file as far as it was read. A container made again starts a new
+    // file, of any size and maybe with the same inode number: if the new file does not begin with the bytes already
+    // printed, it is read from the start; if it does, going on where the reading stopped prints the same lines.
+    private final Map<String, byte[]> heads = new TreeMap<>();
 
     LogTail(Project project, PrintWriter out, boolean colour) {
         this.project = project;
@@ -70,10 +72,10 @@ final class LogTail {
                 continue;
             }
             try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-                files.put(s, identity(log));
                 long end = lastNewline(file, file.length()) + 1;
                 long from = lines < 0 ? 0 : startOfLast(file, end, lines);
                 printRange(s, file, from, end);
+                heads.put(s, head(file, end));
                 next.put(s, end);
             }
         }
@@ -147,13 +149,13 @@ final class LogTail {
         }
     }
 
-    // Reads from offset to the end, printing whole lines; a file that was made again (another identity, or
-    // shorter than the offset) is read from 0.
+    // Reads from offset to the end, printing whole lines; a file that was made again (shorter than the offset, or
+    // not beginning as the file read so far did) is read from 0.
     private long drain(String service, long offset, Lines partial) {
         Path log = logOf(service);
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            Object before = files.put(service, identity(log));
-            boolean remade = (before != null && !before.equals(files.get(service))) || file.length() < offset;
+            byte[] before = heads.getOrDefault(service, new byte[0]);
+            boolean remade = file.length() < offset || !Arrays.equals(before, head(file, before.length));
             long from = remade ? 0 : offset;
             if (remade) {
                 partial.clear();
@@ -162,14 +164,19 @@ final class LogTail {
             file.seek(from);
             file.readFully(bytes);
             partial.append(bytes, bytes.length, line -> print(service, line));
+            heads.put(service, head(file, from + bytes.length));
             return from + bytes.length;
         } catch (IOException e) {
             return offset;
         }
     }
 
-    private static Object identity(Path log) throws IOException {
-        return Files.readAttributes(log, BasicFileAttributes.class).fileKey();
+    // The file's first bytes up to HEAD, and not past end; fewer when the file is shorter.
+    private static byte[] head(RandomAccessFile file, long end) throws IOException {
+        byte[] head = new byte[(int) Math.min(Math.min(end, HEAD), file.length())];
+        file.seek(0);
+        file.readFully(head);
+        return head;
     }
 
     /**

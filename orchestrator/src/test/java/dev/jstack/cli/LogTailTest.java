@@ -130,13 +130,17 @@ class LogTailTest {
     void remadeLongerFile() throws Exception {
         Project p = project();
         log(p, "web", "old\n");
+        log(p, "db", "hello\n");
         StringWriter out = new StringWriter();
         LogTail logs = new LogTail(p, new PrintWriter(out), false);
-        Map<String, Long> next = logs.tail(List.of("web"), -1);
-        Path file = p.paths().logFile(p.paths().containerId("web"));
-        Files.delete(file);
+        Map<String, Long> next = logs.tail(List.of("web", "db"), -1);
+        for (String service : List.of("web", "db")) {
+            Files.delete(p.paths().logFile(p.paths().containerId(service)));
+        }
         log(p, "web", "new one\n");
+        // Beginning as the old one did, the rest is what is new: nothing is printed twice.
+        log(p, "db", "hello\nbye\n");
         logs.follow(next, () -> true);
-        assertEquals("web | old\nweb | new one\n", out.toString());
+        assertEquals("web | old\ndb  | hello\ndb  | bye\nweb | new one\n", out.toString());
     }
 }
