@@ -12,7 +12,10 @@ import dev.jstack.spec.Service;
 import dev.jstack.state.Observed;
 import dev.jstack.state.ObservedContainer;
 import dev.jstack.state.ProjectLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +27,22 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 /**
  * Owns what a supervisor knows of each service between ticks (restart trackers, health monitors) and does one
- * tick: reap, observe, let each tracker judge what it sees, bring back what is due through a plan, run the
- * health checks that are due, and write the status. Level-based: each tick starts from what runs now.
+ * tick: observe, reap, let each tracker judge what it sees, bring back what is due through a plan, and run the
+ * health checks that are due. Level-based: a full tick starts from what runs now.
+ * <p>
+ * A full observation reads every record and every runtime state file, which at 100 containers costs more CPU
+ * than an idle supervisor should spend twice a second. So a full tick comes every {@link #FULL_EVERY}, and
+ * sooner when something asks for it: the stack was applied, a restart is due, or an init process that the last
+ * full tick saw running has ended (killed, deleted by hand, exited). In between, a tick only asks the kernel
+ * whether those init processes still live.
  */
 final class Watcher {
+    static final Duration FULL_EVERY = Duration.ofSeconds(10);
+
     private final ProcessReaper reaper;
     private final Clock clock;
     private final Consumer<String> log;
@@ -40,12 +52,22 @@ final class Watcher {
     // Services brought up while supervised: a record lost with a failed re-creation does not end supervision.
     private final SortedSet<String> known = new TreeSet<>();
     private final StoppedServices stopped;
+    // The init pid of each service that ran at the last full tick, and how to tell that one still lives.
+    private final Map<String, Integer> watched = new TreeMap<>();
+    private final IntPredicate alive;
+    private Instant nextFull = Instant.MIN;
     // Stopped by the user before this supervisor started: `always` brings them back, `unless-stopped` does not.
     private final SortedSet<String> inherited;
 
     Watcher(ProcessReaper reaper, Clock clock, Consumer<String> log, Optional<SupervisorStatus> previous,
             StoppedServices stopped) {
+        this(reaper, clock, log, previous, stopped, Watcher::inProc);
+    }
+
+    Watcher(ProcessReaper reaper, Clock clock, Consumer<String> log, Optional<SupervisorStatus> previous,
+            StoppedServices stopped, IntPredicate alive) {
         this.reaper = reaper;
+        this.alive = alive;
         this.stopped = stopped;
         this.inherited = stopped.read();
         this.clock = clock;
@@ -59,6 +81,7 @@ final class Watcher {
         Map<String, RestartTracker> old = new TreeMap<>(trackers);
         trackers.clear();
         Instant now = clock.instant();
+        nextFull = Instant.MIN;
         for (Service s : project.stack().services().values()) {
             RestartTracker before = old.get(s.name());
             int restarts = before == null ? previousRestarts.getOrDefault(s.name(), 0) : before.restarts();
@@ -75,19 +98,49 @@ final class Watcher {
         if (trackers.isEmpty()) {
             reload(project, List.of());
         }
-        Observed observed = observe(project);
-        SortedSet<String> due = judge(project, observed);
-        if (!due.isEmpty()) {
-            heal(project, due);
+        if (fullTickDue(clock.instant())) {
+            Observed observed = observe(project);
+            nextFull = clock.instant().plus(FULL_EVERY);
+            SortedSet<String> due = judge(project, observed);
+            watch(project, observed);
+            if (!due.isEmpty()) {
+                heal(project, due);
+            }
         }
         probe(project);
     }
 
+    /** True when this tick must observe everything; false when all it watches still runs as it did. */
+    boolean fullTickDue(Instant now) {
+        if (!now.isBefore(nextFull) || trackers.values().stream().anyMatch(t -> t.due(now))) {
+            return true;
+        }
+        for (int pid : watched.values()) {
+            // Reaping first: an ended child stays in /proc as a zombie until it is reaped.
+            if (reaper.exitCode(pid).isPresent() || !alive.test(pid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Reaps the children that ended, so that their exit codes are known when the trackers judge.
     private Observed observe(Project project) throws RuntimeFailure {
-        for (String s : project.observe().records().keySet()) {
+        Observed observed = project.observe();
+        SortedSet<String> services = new TreeSet<>(observed.records().keySet());
+        services.addAll(trackers.keySet());
+        for (String s : services) {
             reaper.exitCode(InitPids.of(project.paths(), project.paths().containerId(s)));
         }
-        return project.observe();
+        return observed;
+    }
+
+    private void watch(Project project, Observed observed) {
+        watched.clear();
+        for (String s : known) {
+            observed.container(project.paths().containerId(s)).filter(ObservedContainer::isRunning)
+                    .filter(c -> c.pid() > 0).ifPresent(c -> watched.put(s, c.pid()));
+        }
     }
 
     private SortedSet<String> judge(Project project, Observed observed) {
@@ -135,7 +188,7 @@ final class Watcher {
                 : "ended (exit code unknown)";
         switch (tracker.phase()) {
             case BACKING_OFF -> log.accept("service " + service + " " + code + ": restart in "
-                    + java.time.Duration.between(now, tracker.dueAt()).toMillis() + " ms");
+                    + Duration.between(now, tracker.dueAt()).toMillis() + " ms");
             case DOWN -> log.accept("service " + service + " " + code + ": stays down (restart policy)");
             default -> { }
         }
@@ -163,6 +216,7 @@ final class Watcher {
             trackers.get(s).restarted(now);
             health.remove(s);
         }
+        nextFull = Instant.MIN; // the next tick watches the new init processes
     }
 
     private void probe(Project project) {
@@ -204,6 +258,10 @@ final class Watcher {
     /** Names the services whose Start is in {@code plan}: they were made anew. */
     static List<String> started(Plan plan) {
         return plan.actions().stream().filter(a -> a instanceof Action.Start).map(Action::service).toList();
+    }
+
+    private static boolean inProc(int pid) {
+        return Files.exists(Path.of("/proc", Integer.toString(pid)));
     }
 
     private static RestartPolicy policy(Service s) {

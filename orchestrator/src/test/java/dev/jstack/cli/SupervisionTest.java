@@ -18,4 +18,16 @@ class SupervisionTest {
     void withoutAnArchiveTheSupervisorGetsNone() {
         assertEquals(List.of(), Supervision.sharedArchive(List.of("java", "-jar", "jstack.jar", "up", "-d")));
     }
+
+    @Test
+    void theNativeHeapIsTrimmedOnlyWhereTheJavaHasTheOption() {
+        List<String> trim = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000");
+        assertEquals(trim, Supervision.nativeHeapTrim(Runtime.Version.parse("17.0.21.1+2")));
+        assertEquals(trim, Supervision.nativeHeapTrim(Runtime.Version.parse("17.0.9")));
+        assertEquals(List.of(), Supervision.nativeHeapTrim(Runtime.Version.parse("17.0.8")));
+        assertEquals(List.of(), Supervision.nativeHeapTrim(Runtime.Version.parse("20.0.2")));
+        assertEquals(List.of(), Supervision.nativeHeapTrim(Runtime.Version.parse("21")));
+        assertEquals(trim, Supervision.nativeHeapTrim(Runtime.Version.parse("21.0.1")));
+        assertEquals(trim, Supervision.nativeHeapTrim(Runtime.Version.parse("23")));
+    }
 }
