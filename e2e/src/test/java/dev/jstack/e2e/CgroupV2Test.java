@@ -1,6 +1,7 @@
 package dev.jstack.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.jstack.runtime.BundleWriter;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,5 +69,21 @@ class CgroupV2Test {
         assertEquals("0", vm.get("down_exit"), vm::console);
         assertEquals("gone", vm.get("cgroup_after_down"), vm::console);
         assertEquals("0", vm.get("project_cgroups_after_down"), vm::console);
+    }
+
+    @Test
+    @DisplayName("--runtime crun (JSTACK_RUNTIME=crun): the same limits reach the kernel, ps sees it, down removes it")
+    void crun() {
+        assertNotEquals("missing", vm.values().get("crun"),
+                "the crun round needs crun on this host: apt-get install -y --no-install-recommends crun");
+        assertEquals("0", vm.get("crun_up_exit"), vm::console);
+        assertEquals(String.valueOf(48L * 1024 * 1024), vm.get("crun_memory.max"), vm::console);
+        assertEquals("25000 100000", vm.get("crun_cpu.max"), vm::console);
+        assertEquals("33", vm.get("crun_pids.max"), vm::console);
+        assertEquals("running", vm.get("crun_ps_state"), vm::console);
+        assertEquals(vm.get("crun_pid"), vm.get("crun_ps_pid"), vm::console);
+        assertEquals("0", vm.get("crun_down_exit"), vm::console);
+        assertEquals("gone", vm.get("crun_cgroup_after_down"), vm::console);
+        assertEquals("0", vm.get("crun_state_after_down"), vm::console);
     }
 }
