@@ -164,7 +164,9 @@ final class LogTail {
             file.seek(from);
             file.readFully(bytes);
             partial.append(bytes, bytes.length, line -> print(service, line));
-            heads.put(service, head(file, from + bytes.length));
+            if (remade || (bytes.length > 0 && before.length < HEAD)) {
+                heads.put(service, head(file, from + bytes.length));  // a full head never changes again
+            }
             return from + bytes.length;
         } catch (IOException e) {
             return offset;
