@@ -69,7 +69,7 @@ public final class Containers {
                 who.additionalGids(), capabilities(s.security()), Defaults.noNewPrivileges(s.security().privileged()),
                 rlimits(s.resources()));
         boolean readOnly = s.rootfs() instanceof Rootfs.HostRoot || s.security().readOnly();
-        Path root = s.rootfs() instanceof Rootfs.HostRoot ? SharedHostRoot.of(paths) : paths.rootfsMountPoint(id);
+        Path root = s.rootfs() instanceof Rootfs.HostRoot ? paths.hostRoot() : paths.rootfsMountPoint(id);
         return new ContainerSpec(id, paths.bundleDir(id), root, readOnly, process,
                 hostname(create), create.netns().path() == null ? null : Path.of(create.netns().path()),
                 mounts(create), resources(s.resources()), s.security().privileged(), annotations(create));

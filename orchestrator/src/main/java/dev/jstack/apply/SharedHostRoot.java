@@ -28,18 +28,13 @@ final class SharedHostRoot {
         this.paths = paths;
     }
 
-    /** Where the project's host root is bound: in its run directory, which {@code down} removes. */
-    static Path of(ProjectPaths paths) {
-        return paths.runDir().resolve("hostroot");
-    }
-
     /**
      * Makes sure the bind is there and complete, for a container whose bundle directory already exists. What an
      * interrupted process left half made is unmounted and bound anew; containers already running keep their own
      * copy of it in their mount namespaces.
      */
     Path acquire() throws RuntimeFailure, IOException {
-        Path root = of(paths);
+        Path root = paths.hostRoot();
         synchronized (LOCK) {
             if (!mounts.hasHostRoot(root)) {
                 mounts.unmountAll(root);
@@ -52,7 +47,7 @@ final class SharedHostRoot {
 
     /** Unmounts the bind once no container of the project has a bundle; to be called after deleting one. */
     void releaseIfUnused() throws RuntimeFailure, IOException {
-        Path root = of(paths);
+        Path root = paths.hostRoot();
         synchronized (LOCK) {
             if (!Files.isDirectory(root) || hasBundles()) {
                 return;

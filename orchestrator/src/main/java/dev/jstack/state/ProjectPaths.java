@@ -81,6 +81,11 @@ public final class ProjectPaths {
         return bundleDir(container).resolve("rootfs");
     }
 
+    /** The project's one read-only bind of the host's root, the root of all its {@code rootfs: host} containers. */
+    public Path hostRoot() {
+        return runDir().resolve("hostroot");
+    }
+
     public Path recordsDir() {
         return runDir().resolve("records");
     }

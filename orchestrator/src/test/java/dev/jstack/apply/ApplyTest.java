@@ -103,7 +103,7 @@ class ApplyTest {
     void oneHostRootPerProject() throws Exception {
         FakeHost host = new FakeHost(tmp);
         host.up(chain());
-        Path shared = host.paths.runDir().resolve("hostroot");
+        Path shared = host.paths.hostRoot();
         assertEquals(List.of(shared), List.copyOf(host.pins.mounted));
         for (String c : List.of("demo-a-1", "demo-b-1", "demo-c-1", "demo-h-1")) {
             assertEquals(shared, host.runtime.spec(c).rootfs(), c);
@@ -122,7 +122,7 @@ class ApplyTest {
     @DisplayName("a shared host root left half made is bound anew before a container uses it")
     void halfMadeHostRootIsRedone() throws Exception {
         FakeHost host = new FakeHost(tmp);
-        Path shared = Files.createDirectories(host.paths.runDir().resolve("hostroot"));
+        Path shared = Files.createDirectories(host.paths.hostRoot());
         host.pins.halfMounted.add(shared);
         assertTrue(host.up(chain()).ok());
         assertEquals(List.of(shared), List.copyOf(host.pins.mounted));
