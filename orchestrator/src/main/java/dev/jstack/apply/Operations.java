@@ -33,6 +33,7 @@ public final class Operations implements Executor.Step {
     // Short: a poll is a read of the runtime's state file, and a killed container usually goes within milliseconds.
     private static final Duration POLL = Duration.ofMillis(10);
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    private static final Duration SETTLE = Duration.ofSeconds(1);
     private static final int PIN_REMOVE_ATTEMPTS = 10;
 
     private final Host host;
@@ -192,16 +193,24 @@ public final class Operations implements Executor.Step {
     }
 
     // A container that ended between the read of its state and the check (its init is gone or a zombie, whose
-    // namespace links cannot be read) is done, as a one-shot service is: that is no failure of the start.
+    // namespace links cannot be read) is done, as a one-shot service is: that is no failure of the start. An
+    // exiting process lets go of its namespaces before it turns into a zombie, so for a moment it still reads as
+    // running while its links are gone: the check is repeated until the container is seen stopped or SETTLE ends.
     private boolean verified(Action.Start a, int pid) throws RuntimeFailure {
-        try {
-            host.verifier().verify(a.container(), pid, a.netns());
-            return true;
-        } catch (RuntimeFailure e) {
-            if (running(a.container())) {
-                throw e;
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            try {
+                host.verifier().verify(a.container(), pid, a.netns());
+                return true;
+            } catch (RuntimeFailure e) {
+                if (!running(a.container())) {
+                    return false;
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                pause(POLL, "checking " + a.container());
             }
-            return false;
         }
     }
 

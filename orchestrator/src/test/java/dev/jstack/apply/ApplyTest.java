@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -174,5 +175,23 @@ class ApplyTest {
         assertEquals(List.of("container demo-h-1 is in network namespace net:[1]"),
                 failed.failures().stream().map(Executor.Failure::message).toList());
         assertTrue(other.runtime.state("demo-h-1").isEmpty(), "a container in the wrong namespace is removed");
+    }
+
+    @Test
+    @DisplayName("a container whose links are gone while it still reads as running (it is exiting) has exited")
+    void exitingWhileStillRunningIsNoFailure() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        Stack stack = Stacks.named("demo").service("h", "host").build();
+        AtomicInteger checks = new AtomicInteger();
+        host.verifier = (c, pid, netns) -> {
+            if (checks.incrementAndGet() > 1) {
+                host.runtime.exit(c);
+            }
+            throw new RuntimeFailure("stat(\"/proc/" + pid + "/ns/net\"): No such file");
+        };
+        Executor.Result result = host.up(stack);
+        assertTrue(result.ok(), () -> result.failures().toString());
+        assertEquals(2, checks.get(), "checked again once the first check found it running");
+        assertEquals("stopped", host.runtime.state("demo-h-1").orElseThrow().status());
     }
 }
