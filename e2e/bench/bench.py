@@ -1,7 +1,7 @@
 """Owns one benchmark run: generates the stacks, times jstack's commands and the runc floor, measures what stays
 resident, prints the table and writes the JSON. Everything it makes is removed on success, error or Ctrl-C.
 
-Usage: e2e/bench/run [--sizes 10,50,100] [--runs 3] [--shapes joined,none,host] [--out FILE]
+Usage: e2e/bench/run [--sizes 10,50,100,200] [--runs 3] [--shapes joined,none,host] [--out FILE]
 """
 
 import argparse
@@ -149,7 +149,7 @@ def machine():
 
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="e2e/bench/run", description=__doc__.splitlines()[0])
-    p.add_argument("--sizes", default="10,50,100", help="numbers of services (default 10,50,100)")
+    p.add_argument("--sizes", default="10,50,100,200", help="numbers of services (default 10,50,100,200)")
     p.add_argument("--runs", type=int, default=3, help="runs per measurement; the table shows medians")
     p.add_argument("--shapes", default="joined,none,host", help="joined, none, host")
     p.add_argument("--out", default=os.path.join(REPO, "e2e/bench/results.json"), help="JSON output file")
