@@ -5,6 +5,7 @@ import static dev.jstack.apply.ReconcileRulesTest.up;
 
 import dev.jstack.apply.ReconcileRulesTest.Rule;
 import dev.jstack.spec.Stack;
+import dev.jstack.testing.LabPlans;
 import dev.jstack.testing.Stacks;
 import java.util.List;
 
@@ -97,21 +98,7 @@ final class RulesTable {
 
     static Rule pinVanished(Stack lab) {
         return new Rule("a pin that vanished is made again and every container in it is replaced", lab,
-                host -> host.pins.remove(host.paths.pin("a")), lab, up(false), """
-                1 stop demo-c-1: pin replaced: jstack-demo-a vanished
-                2 remove demo-c-1: pin replaced: jstack-demo-a vanished (after 1)
-                3 stop demo-b-1: pin replaced: jstack-demo-a vanished (after 1)
-                4 remove demo-b-1: pin replaced: jstack-demo-a vanished (after 3)
-                5 stop demo-a-1: pin replaced: jstack-demo-a vanished (after 3)
-                6 remove demo-a-1: pin replaced: jstack-demo-a vanished (after 5)
-                7 create-pin jstack-demo-a: pin vanished
-                8 create demo-a-1: pin replaced: jstack-demo-a vanished (after 6, 7)
-                9 start demo-a-1: pin replaced: jstack-demo-a vanished (after 8)
-                10 create demo-b-1: pin replaced: jstack-demo-a vanished (after 4, 7, 9)
-                11 start demo-b-1: pin replaced: jstack-demo-a vanished (after 10)
-                12 create demo-c-1: pin replaced: jstack-demo-a vanished (after 2, 7, 11)
-                13 start demo-c-1: pin replaced: jstack-demo-a vanished (after 12)
-                """,
+                host -> host.pins.remove(host.paths.pin("a")), lab, up(false), LabPlans.PIN_VANISHED,
                 List.of("demo-a-1", "demo-b-1", "demo-c-1"));
     }
 

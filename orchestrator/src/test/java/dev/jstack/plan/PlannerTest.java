@@ -12,6 +12,7 @@ import dev.jstack.state.Observed;
 import dev.jstack.state.ObservedContainer;
 import dev.jstack.state.PinRecord;
 import dev.jstack.state.ProjectPaths;
+import dev.jstack.testing.LabPlans;
 import dev.jstack.testing.Stacks;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,21 +120,7 @@ class PlannerTest {
         Stack stack = lab();
         Observed o = running(stack);
         Observed noPin = new Observed(o.containers(), new TreeMap<>(), o.records(), o.pinRecords());
-        assertEquals("""
-                1 stop demo-c-1: pin replaced: jstack-demo-a vanished
-                2 remove demo-c-1: pin replaced: jstack-demo-a vanished (after 1)
-                3 stop demo-b-1: pin replaced: jstack-demo-a vanished (after 1)
-                4 remove demo-b-1: pin replaced: jstack-demo-a vanished (after 3)
-                5 stop demo-a-1: pin replaced: jstack-demo-a vanished (after 3)
-                6 remove demo-a-1: pin replaced: jstack-demo-a vanished (after 5)
-                7 create-pin jstack-demo-a: pin vanished
-                8 create demo-a-1: pin replaced: jstack-demo-a vanished (after 6, 7)
-                9 start demo-a-1: pin replaced: jstack-demo-a vanished (after 8)
-                10 create demo-b-1: pin replaced: jstack-demo-a vanished (after 4, 7, 9)
-                11 start demo-b-1: pin replaced: jstack-demo-a vanished (after 10)
-                12 create demo-c-1: pin replaced: jstack-demo-a vanished (after 2, 7, 11)
-                13 start demo-c-1: pin replaced: jstack-demo-a vanished (after 12)
-                """, planner(stack).up(noPin, List.of()).toString());
+        assertEquals(LabPlans.PIN_VANISHED, planner(stack).up(noPin, List.of()).toString());
     }
 
     @Test
