@@ -35,7 +35,12 @@ public final class BundleWriter {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final List<String> PRIVATE_NAMESPACES = List.of("pid", "mount", "uts", "ipc", "cgroup");
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(printer());
+
+    // Built on first use: a command that only reads (plan, ps) makes a RuncRuntime, and so a writer, but never a
+    // bundle, and the first ObjectMapper of a process costs it tens of milliseconds.
+    private static final class Writer {
+        static final ObjectWriter WRITER = new ObjectMapper().writer(printer());
+    }
 
     /** Writes {@code <bundleDir>/config.json} atomically (temp file, then rename) and returns its path. */
     public Path write(ContainerSpec spec) throws RuntimeFailure {
@@ -72,7 +77,7 @@ public final class BundleWriter {
         spec.annotations().forEach(annotations::put);
         root.set("linux", linux(spec));
         try {
-            return WRITER.writeValueAsString(root) + "\n";
+            return Writer.WRITER.writeValueAsString(root) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }

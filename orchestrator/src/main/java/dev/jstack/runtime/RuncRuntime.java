@@ -26,7 +26,12 @@ public final class RuncRuntime implements ContainerRuntime {
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final String PID_FILE = "init.pid";
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    // Built on first use: the commands that only read runc's state files never parse an answer of its CLI, and the
+    // first ObjectMapper of a process costs it tens of milliseconds.
+    private static final class Answers {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final String binary;
     private final Path stateRoot;
@@ -249,7 +254,7 @@ public final class RuncRuntime implements ContainerRuntime {
 
     private JsonNode parse(String json, String verb, String id) throws RuntimeFailure {
         try {
-            return JSON.readTree(json.isBlank() ? "null" : json);
+            return Answers.JSON.readTree(json.isBlank() ? "null" : json);
         } catch (IOException e) {
             throw new RuntimeFailure(label(verb, id) + ": unreadable answer: " + e.getMessage(), e);
         }

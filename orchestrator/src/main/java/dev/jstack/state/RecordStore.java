@@ -1,16 +1,15 @@
 package dev.jstack.state;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -18,12 +17,16 @@ import java.util.function.Consumer;
 /**
  * Owns jstack's record files of one project: one JSON file per container and per pin. Each is written to a
  * temp file and renamed, so a reader sees a whole record or none; a half-written, foreign or unreadable file
- * is skipped with a warning instead of breaking the command.
+ * is skipped with a warning instead of breaking the command. The files are read and written as plain JSON values
+ * ({@link JsonDocuments}), in the layout Jackson's data binding gave them: fields in the record's order, indented.
  */
 public final class RecordStore {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** How one kind of record file becomes a record. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(Map<String, Object> json) throws IOException;
+    }
 
     private final ProjectPaths paths;
     private final Consumer<String> warnings;
@@ -34,11 +37,11 @@ public final class RecordStore {
     }
 
     public void write(ContainerRecord record) throws IOException {
-        writeAtomically(paths.containerRecord(record.container()), record);
+        writeAtomically(paths.containerRecord(record.container()), json(record));
     }
 
     public void write(PinRecord record) throws IOException {
-        writeAtomically(paths.pinRecord(record.owner()), record);
+        writeAtomically(paths.pinRecord(record.owner()), json(record));
     }
 
     public void deleteContainer(String container) throws IOException {
@@ -52,7 +55,7 @@ public final class RecordStore {
     /** Every readable container record, by service. */
     public SortedMap<String, ContainerRecord> containers() {
         SortedMap<String, ContainerRecord> out = new TreeMap<>();
-        for (ContainerRecord r : readAll(paths.recordsDir(), ContainerRecord.class)) {
+        for (ContainerRecord r : readAll(paths.recordsDir(), RecordStore::containerRecord)) {
             out.put(r.service(), r);
         }
         return out;
@@ -61,13 +64,13 @@ public final class RecordStore {
     /** Every readable pin record, by owner. */
     public SortedMap<String, PinRecord> pins() {
         SortedMap<String, PinRecord> out = new TreeMap<>();
-        for (PinRecord r : readAll(paths.pinRecordsDir(), PinRecord.class)) {
+        for (PinRecord r : readAll(paths.pinRecordsDir(), RecordStore::pinRecord)) {
             out.put(r.owner(), r);
         }
         return out;
     }
 
-    private <T> List<T> readAll(Path dir, Class<T> type) {
+    private <T> List<T> readAll(Path dir, Reader<T> reader) {
         List<T> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;
@@ -82,7 +85,7 @@ public final class RecordStore {
         files.sort(null);
         for (Path file : files) {
             try {
-                out.add(JSON.readValue(file.toFile(), type));
+                out.add(reader.read(JsonDocuments.object(JsonDocuments.read(file), "the record")));
             } catch (IOException | RuntimeException e) {
                 warnings.accept("ignoring unreadable record " + file + ": " + firstLine(e.getMessage()));
             }
@@ -90,14 +93,52 @@ public final class RecordStore {
         return out;
     }
 
-    private static void writeAtomically(Path target, Object value) throws IOException {
+    /** A container record as its file holds it. */
+    static Map<String, Object> json(ContainerRecord r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("service", r.service());
+        out.put("container", r.container());
+        out.put("configHash", r.configHash());
+        out.put("partHashes", r.partHashes() == null ? null : new TreeMap<>(r.partHashes()));
+        out.put("networkMode", r.networkMode());
+        out.put("netns", r.netns());
+        out.put("owner", r.owner());
+        return out;
+    }
+
+    /** A pin record as its file holds it. */
+    static Map<String, Object> json(PinRecord r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("owner", r.owner());
+        out.put("pin", r.pin());
+        return out;
+    }
+
+    /** The container record a file holds; fields it lacks are null, fields it does not know are ignored. */
+    static ContainerRecord containerRecord(Map<String, Object> json) throws IOException {
+        Object parts = json.get("partHashes");
+        SortedMap<String, String> partHashes = null;
+        if (parts != null) {
+            partHashes = new TreeMap<>();
+            Map<String, Object> object = JsonDocuments.object(parts, "\"partHashes\"");
+            for (String part : object.keySet()) {
+                partHashes.put(part, JsonDocuments.string(object, part));
+            }
+        }
+        return new ContainerRecord(JsonDocuments.string(json, "service"), JsonDocuments.string(json, "container"),
+                JsonDocuments.string(json, "configHash"), partHashes, JsonDocuments.string(json, "networkMode"),
+                JsonDocuments.string(json, "netns"), JsonDocuments.string(json, "owner"));
+    }
+
+    /** The pin record a file holds. */
+    static PinRecord pinRecord(Map<String, Object> json) throws IOException {
+        return new PinRecord(JsonDocuments.string(json, "owner"), JsonDocuments.string(json, "pin"));
+    }
+
+    private static void writeAtomically(Path target, Map<String, Object> value) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try {
-            JSON.writeValue(temp.toFile(), value);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        JsonDocuments.write(temp, value, true);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -2,11 +2,13 @@ package dev.jstack.supervise;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jstack.state.JsonDocuments;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -14,11 +16,10 @@ import java.util.TreeMap;
 /**
  * What a supervisor last said of its services, as {@code ps} shows it: health ({@code none} without a check)
  * and restarts per service. Written to a temp file and renamed, so a reader sees a whole status or the last one.
+ * Read as plain JSON values ({@link JsonDocuments}): {@code ps} reads it, and Jackson's data binding builds a
+ * deserializer on first use, which is most of what reading one small file would cost.
  */
 public record SupervisorStatus(int pid, SortedMap<String, Service> services) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /** One service: its health, how often the supervisor restarted it, and its last exit code (null: unknown). */
     public record Service(String health, int restarts, Integer lastExit) {
@@ -31,7 +32,7 @@ public record SupervisorStatus(int pid, SortedMap<String, Service> services) {
     public void write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        JSON.writeValue(temp.toFile(), this);
+        Writing.JSON.writeValue(temp.toFile(), this);
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -45,9 +46,33 @@ public record SupervisorStatus(int pid, SortedMap<String, Service> services) {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), SupervisorStatus.class));
+            return Optional.of(of(JsonDocuments.object(JsonDocuments.read(file), "the status")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    // Fields it lacks are zero or null, as the data binding made them; fields it does not know are ignored.
+    static SupervisorStatus of(Map<String, Object> json) throws IOException {
+        SortedMap<String, Service> services = new TreeMap<>();
+        Object all = json.get("services");
+        if (all != null) {
+            Map<String, Object> byName = JsonDocuments.object(all, "\"services\"");
+            for (Map.Entry<String, Object> e : byName.entrySet()) {
+                Map<String, Object> s = JsonDocuments.object(e.getValue(), "service " + e.getKey());
+                Integer restarts = JsonDocuments.integer(s, "restarts");
+                services.put(e.getKey(), new Service(JsonDocuments.string(s, "health"),
+                        restarts == null ? 0 : restarts, JsonDocuments.integer(s, "lastExit")));
+            }
+        }
+        Integer pid = JsonDocuments.integer(json, "pid");
+        return new SupervisorStatus(pid == null ? 0 : pid, services);
+    }
+
+    // Only the supervisor writes a status: the commands that read one never build the mapper.
+    private static final class Writing {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 }

@@ -1,6 +1,6 @@
 package dev.jstack.supervise;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jstack.state.JsonDocuments;
 import dev.jstack.state.ProjectLock;
 import java.io.File;
 import java.io.IOException;
@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -18,13 +20,25 @@ import java.util.function.Consumer;
  * then by pid). A supervisor is wanted from the first {@code up -d} until {@code down}: its launch file says so.
  */
 public final class Supervisors {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 50;
 
-    /** How to start the supervisor: the working directory and the whole command line. */
+    /**
+     * How to start the supervisor: the working directory and the whole command line. Its file is one line of
+     * JSON, {@code {"cwd":...,"command":[...]}}, read and written as plain values ({@link JsonDocuments}).
+     */
     public record Launch(String cwd, List<String> command) {
+        Map<String, Object> json() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("cwd", cwd);
+            out.put("command", command);
+            return out;
+        }
+
+        static Launch of(Map<String, Object> json) throws IOException {
+            return new Launch(JsonDocuments.string(json, "cwd"), JsonDocuments.strings(json, "command"));
+        }
     }
 
     private final SupervisorFiles files;
@@ -52,7 +66,7 @@ public final class Supervisors {
         stop(notice);
         Files.createDirectories(files.dir());
         Path temp = files.dir().resolve(".launch.json.tmp");
-        JSON.writeValue(temp.toFile(), launch);
+        JsonDocuments.write(temp, launch.json(), false);
         Files.move(temp, files.launch(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return start(launch);
@@ -155,7 +169,8 @@ public final class Supervisors {
     private Optional<Launch> recordedLaunch() {
         try {
             return Files.isRegularFile(files.launch())
-                    ? Optional.of(JSON.readValue(files.launch().toFile(), Launch.class)) : Optional.empty();
+                    ? Optional.of(Launch.of(JsonDocuments.object(JsonDocuments.read(files.launch()), "the launch")))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -16,7 +16,12 @@ import java.util.Optional;
  * and renamed, so a reader sees the old index or the new one, never half of one.
  */
 final class ImageIndex {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    // Built on first use: every command that opens a project makes a store, most never read its index, and the
+    // first ObjectMapper of a process costs it tens of milliseconds.
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
     private static final Comparator<ImageRecord> ORDER =
             Comparator.comparing(ImageRecord::name).thenComparing(ImageRecord::tag);
 
@@ -32,7 +37,7 @@ final class ImageIndex {
             return List.of();
         }
         try {
-            Images images = JSON.readValue(file.toFile(), Images.class);
+            Images images = Mapper.JSON.readValue(file.toFile(), Images.class);
             List<ImageRecord> out = new ArrayList<>(images.images() == null ? List.of() : images.images());
             out.sort(ORDER);
             return List.copyOf(out);
@@ -50,7 +55,7 @@ final class ImageIndex {
         List<ImageRecord> sorted = new ArrayList<>(records);
         sorted.sort(ORDER);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(temp.toFile(), new Images(sorted));
+        Mapper.JSON.writeValue(temp.toFile(), new Images(sorted));
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
