@@ -194,4 +194,21 @@ class ApplyTest {
         assertEquals(2, checks.get(), "checked again once the first check found it running");
         assertEquals("stopped", host.runtime.state("demo-h-1").orElseThrow().status());
     }
+
+    @Test
+    @DisplayName("a container its creation started is checked with the pid the runtime gave, its state not read again")
+    void startedAtCreationIsCheckedWithItsPid() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        List<Integer> checked = java.util.Collections.synchronizedList(new ArrayList<>());
+        host.verifier = (c, pid, netns) -> checked.add(pid);
+        Stack stack = Stacks.named("demo").service("g", "host").service("h", "host").build();
+        assertTrue(host.up(stack).ok());
+        assertEquals(List.of("run demo-g-1", "run demo-h-1"), host.runtime.calls.stream().sorted().toList());
+        assertEquals(2, host.runtime.stateReads.get(), "one read per container, before its creation");
+        List<Integer> pids = new ArrayList<>();
+        for (String c : List.of("demo-g-1", "demo-h-1")) {
+            pids.add(host.runtime.state(c).orElseThrow().pid());
+        }
+        assertEquals(pids, checked.stream().sorted().toList());
+    }
 }
