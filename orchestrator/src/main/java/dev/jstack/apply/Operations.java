@@ -83,6 +83,7 @@ public final class Operations implements Executor.Step {
     @Override
     public void begin(Plan plan) {
         startsAtCreation.read(plan);
+        preparation.begin();
     }
 
     @Override

@@ -196,6 +196,21 @@ class ApplyTest {
     }
 
     @Test
+    @DisplayName("an apply reads the mount table for the shared host root once; the next apply reads it again")
+    void hostRootCheckedOncePerApply() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        assertTrue(host.up(chain()).ok());
+        assertEquals(1, host.pins.hostRootChecks.get(), "four containers, one check");
+        Path shared = host.paths.hostRoot();
+        host.pins.mounted.remove(shared);
+        Stack more = Stacks.named("demo").service("a", "none").service("b", "service:a").service("c", "service:b")
+                .service("h", "host").service("g", "host").build();
+        assertTrue(host.up(more).ok());
+        assertEquals(2, host.pins.hostRootChecks.get());
+        assertTrue(host.pins.mounted.contains(shared), "found gone and bound again");
+    }
+
+    @Test
     @DisplayName("a container its creation started is checked with the pid the runtime gave, its state not read again")
     void startedAtCreationIsCheckedWithItsPid() throws Exception {
         FakeHost host = new FakeHost(tmp);
