@@ -6,6 +6,7 @@ import dev.jstack.runtime.RuntimeFailure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,19 @@ public final class Executor {
         this.parallelism = Math.max(1, parallelism);
     }
 
-    /** At most the number of processors, and never more than 4: runc and mounts are not free. */
+    /** An executor as wide as {@link #widthFor} says for this machine's processors. */
     public static Executor forThisMachine() {
-        return new Executor(Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return new Executor(widthFor(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Twice the processors, and never more than 4. Part of a runtime call is spent waiting (for the kernel to make
+     * namespaces and cgroups, for the container's init to report back), and between calls each action writes its
+     * own files: with two actions per processor one's waiting and writing overlap with another's runtime call. More
+     * than 4 only queues runc processes for the same processors, and their mounts for the same kernel locks.
+     */
+    static int widthFor(int processors) {
+        return Math.min(4, 2 * Math.max(1, processors));
     }
 
     /**
@@ -87,12 +98,7 @@ public final class Executor {
         Map<Future<Action>, Action> running = new LinkedHashMap<>();
         while (true) {
             if (failures.isEmpty() && !cancelled) {
-                for (Action a : List.copyOf(pending.values())) {
-                    if (done.containsAll(a.waitsFor()) && running.size() < parallelism) {
-                        pending.remove(a.id());
-                        running.put(completion.submit(() -> { step.run(a); return a; }), a);
-                    }
-                }
+                submitReady(pending, done, running, step, completion);
             }
             if (running.isEmpty()) {
                 break;
@@ -112,6 +118,19 @@ public final class Executor {
         }
         doneActions.sort(Comparator.comparingInt(Action::id));
         return new Result(doneActions, failures, List.copyOf(pending.values()));
+    }
+
+    // Walks the pending actions in plan order without copying them: with hundreds of actions, a copy per finished
+    // action was most of what the walk allocated.
+    private void submitReady(Map<Integer, Action> pending, Set<Integer> done, Map<Future<Action>, Action> running,
+                             Step step, ExecutorCompletionService<Action> completion) {
+        for (Iterator<Action> it = pending.values().iterator(); it.hasNext() && running.size() < parallelism; ) {
+            Action a = it.next();
+            if (done.containsAll(a.waitsFor())) {
+                it.remove();
+                running.put(completion.submit(() -> { step.run(a); return a; }), a);
+            }
+        }
     }
 
     // Keeps waiting through interrupts: running actions must finish, or what they made would not be known.

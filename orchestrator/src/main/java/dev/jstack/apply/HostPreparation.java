@@ -34,6 +34,11 @@ final class HostPreparation {
         this.hostRoot = new SharedHostRoot(host.rootfs(), host.paths());
     }
 
+    /** Starts an apply: what earlier applies of this process found on the host is looked at again. */
+    void begin() {
+        hostRoot.recheck();
+    }
+
     void prepare(Action.CreateContainer a, ContainerSpec spec) throws RuntimeFailure, IOException {
         ProjectPaths paths = host.paths();
         String id = a.container();

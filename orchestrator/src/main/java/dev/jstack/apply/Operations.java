@@ -16,12 +16,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +27,7 @@ import java.util.function.Consumer;
  * made, recorded for {@code down}.
  */
 public final class Operations implements Executor.Step {
-    // Short: a poll is a read of the runtime's state file, and a killed container usually goes within milliseconds.
-    private static final Duration POLL = Duration.ofMillis(10);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    private static final Duration POLL = StopSequence.POLL;
     private static final Duration SETTLE = Duration.ofSeconds(1);
     private static final int PIN_REMOVE_ATTEMPTS = 10;
 
@@ -42,9 +37,8 @@ public final class Operations implements Executor.Step {
     private final Consumer<String> progress;
     private final Gate gate;
     private volatile Consumer<ProgressEvent> events;
-    private volatile Set<Action> startedAtCreation = Set.of();
-    // Containers that their creation started and whose start action has not run yet.
-    private final Set<String> runningSinceCreation = ConcurrentHashMap.newKeySet();
+    private final StartsAtCreation startsAtCreation = new StartsAtCreation();
+    private final StopSequence stopping;
 
     /**
      * What a container's creation waits for besides the actions before it: the {@code depends_on} conditions
@@ -72,6 +66,7 @@ public final class Operations implements Executor.Step {
         this.host = host;
         this.containers = containers;
         this.preparation = new HostPreparation(host, containers, etc);
+        this.stopping = new StopSequence(host.runtime());
         this.progress = progress;
         this.events = e -> {
             if (e.done()) {
@@ -85,23 +80,10 @@ public final class Operations implements Executor.Step {
         this.events = listener;
     }
 
-    /**
-     * A creation whose start follows it directly (the start waits for nothing else) makes and starts the container
-     * in one runtime call: nothing needs the created state in between.
-     */
     @Override
     public void begin(Plan plan) {
-        Set<Action> joined = new HashSet<>();
-        Map<Integer, Action> byId = new HashMap<>();
-        plan.actions().forEach(a -> byId.put(a.id(), a));
-        for (Action a : plan.actions()) {
-            if (a instanceof Action.Start start && start.waitsFor().size() == 1
-                    && byId.get(start.waitsFor().get(0)) instanceof Action.CreateContainer create
-                    && create.container().equals(start.container())) {
-                joined.add(create);
-            }
-        }
-        startedAtCreation = Set.copyOf(joined);
+        startsAtCreation.read(plan);
+        preparation.begin();
     }
 
     @Override
@@ -156,9 +138,8 @@ public final class Operations implements Executor.Step {
                 a.hash().parts(), a.config().network().mode().toString(), a.netns().path(), a.etcOwner()));
         try {
             preparation.prepare(a, spec);
-            if (startedAtCreation.contains(a)) {
-                host.runtime().run(spec, host.paths().logFile(a.container()));
-                runningSinceCreation.add(a.container());
+            if (startsAtCreation.startsAt(a)) {
+                startsAtCreation.started(a.container(), host.runtime().run(spec, host.paths().logFile(a.container())));
             } else {
                 host.runtime().create(spec, host.paths().logFile(a.container()));
             }
@@ -169,13 +150,16 @@ public final class Operations implements Executor.Step {
         event(a, "Created", true);
     }
 
-    // A container its creation started already is only checked.
+    // A container its creation started already is only checked, with the pid that creation got: one read of the
+    // runtime's state less. Had it ended since, the check finds no such process and the state says it stopped.
     private void start(Action.Start a) throws RuntimeFailure, IOException {
         try {
-            if (!runningSinceCreation.remove(a.container())) {
+            OptionalInt started = startsAtCreation.take(a.container());
+            if (started.isEmpty()) {
                 host.runtime().start(a.container());
             }
-            int pid = host.runtime().state(a.container()).map(ContainerStatus::pid).orElse(0);
+            int pid = started.isPresent() ? started.getAsInt()
+                    : host.runtime().state(a.container()).map(ContainerStatus::pid).orElse(0);
             if (pid <= 0) {
                 // A one-shot service may be done already: nothing is left to check, and nothing failed.
                 event(a, "Exited", true);
@@ -203,35 +187,27 @@ public final class Operations implements Executor.Step {
                 host.verifier().verify(a.container(), pid, a.netns());
                 return true;
             } catch (RuntimeFailure e) {
-                if (!running(a.container())) {
+                if (!stopping.running(a.container())) {
                     return false;
                 }
                 if (System.nanoTime() >= deadline) {
                     throw e;
                 }
-                pause(POLL, "checking " + a.container());
+                StopSequence.pause(POLL, "checking " + a.container());
             }
         }
     }
 
     private void stop(Action.Stop a) throws RuntimeFailure {
-        runningSinceCreation.remove(a.container());
-        if (!running(a.container())) {
-            event(a, "Stopped", true);
-            return;
-        }
-        signal(a.container(), a.signal());
-        if (!waitStopped(a.container(), a.grace())) {
-            signal(a.container(), "SIGKILL");
-            if (!waitStopped(a.container(), KILL_WAIT)) {
-                throw new RuntimeFailure("container " + a.container() + " is still running after SIGKILL");
-            }
+        startsAtCreation.forget(a.container());
+        if (stopping.running(a.container())) {
+            stopping.stop(a.container(), a.signal(), a.grace());
         }
         event(a, "Stopped", true);
     }
 
     private void remove(Action.Remove a) throws RuntimeFailure, IOException {
-        runningSinceCreation.remove(a.container());
+        startsAtCreation.forget(a.container());
         try {
             if (host.runtime().state(a.container()).isPresent()) {
                 host.runtime().delete(a.container(), true);
@@ -267,23 +243,14 @@ public final class Operations implements Executor.Step {
                 if (attempt >= PIN_REMOVE_ATTEMPTS) {
                     throw e;
                 }
-                pause(POLL.multipliedBy(2), "removing " + pin);
+                StopSequence.pause(POLL.multipliedBy(2), "removing " + pin);
             }
-        }
-    }
-
-    private static void pause(Duration duration, String doing) throws RuntimeFailure {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuntimeFailure("interrupted while " + doing);
         }
     }
 
     // Undo of a create or start that failed: the failure being reported matters more than one of the undo.
     private void discard(String container) {
-        runningSinceCreation.remove(container);
+        startsAtCreation.forget(container);
         try {
             Optional<ContainerStatus> state = host.runtime().state(container);
             if (state.isPresent()) {
@@ -299,31 +266,5 @@ public final class Operations implements Executor.Step {
             progress.accept("warning: could not undo " + container + ": " + e.getMessage()
                     + " (`jstack down` removes it)");
         }
-    }
-
-    // A container that ended by itself between the check and the signal is what stopping wanted.
-    private void signal(String container, String signal) throws RuntimeFailure {
-        try {
-            host.runtime().kill(container, signal);
-        } catch (RuntimeFailure e) {
-            if (running(container)) {
-                throw e;
-            }
-        }
-    }
-
-    private boolean running(String container) throws RuntimeFailure {
-        return host.runtime().state(container).map(ContainerStatus::isRunning).orElse(false);
-    }
-
-    private boolean waitStopped(String container, Duration limit) throws RuntimeFailure {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (running(container)) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            pause(POLL, "stopping " + container);
-        }
-        return true;
     }
 }

@@ -16,12 +16,16 @@ import java.util.stream.Stream;
  * <p>
  * A container holds the bind from its bundle's creation to the bundle's deletion; {@link #acquire} and
  * {@link #releaseIfUnused} run under one lock of the process, so a bind is never unmounted between a bundle's
- * creation and its container's use of it. Other processes wait for the project's lock before they apply.
+ * creation and its container's use of it. Other processes wait for the project's lock before they apply, so once
+ * this process has found the bind complete or made it, it stays so until this process unmounts it: the mount table
+ * (read whole, and longer with every other project on the host) is read once per apply, not once per container.
  */
 final class SharedHostRoot {
     private static final Object LOCK = new Object();
     private final RootfsMounts mounts;
     private final ProjectPaths paths;
+    // Guarded by LOCK: the bind was found complete, or made, since the last recheck().
+    private boolean known;
 
     SharedHostRoot(RootfsMounts mounts, ProjectPaths paths) {
         this.mounts = mounts;
@@ -36,13 +40,21 @@ final class SharedHostRoot {
     Path acquire() throws RuntimeFailure, IOException {
         Path root = paths.hostRoot();
         synchronized (LOCK) {
-            if (!mounts.hasHostRoot(root)) {
+            if (!known && !mounts.hasHostRoot(root)) {
                 mounts.unmountAll(root);
                 Files.createDirectories(root);
                 mounts.mountHostRoot(root);
             }
+            known = true;
         }
         return root;
+    }
+
+    /** Has the next {@link #acquire} read the mount table again: called before each apply of this process. */
+    void recheck() {
+        synchronized (LOCK) {
+            known = false;
+        }
     }
 
     /** Unmounts the bind once no container of the project has a bundle; to be called after deleting one. */
@@ -52,6 +64,7 @@ final class SharedHostRoot {
             if (!Files.isDirectory(root) || hasBundles()) {
                 return;
             }
+            known = false;
             mounts.unmountAll(root);
             try {
                 Files.deleteIfExists(root);

@@ -194,4 +194,36 @@ class ApplyTest {
         assertEquals(2, checks.get(), "checked again once the first check found it running");
         assertEquals("stopped", host.runtime.state("demo-h-1").orElseThrow().status());
     }
+
+    @Test
+    @DisplayName("an apply reads the mount table for the shared host root once; the next apply reads it again")
+    void hostRootCheckedOncePerApply() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        assertTrue(host.up(chain()).ok());
+        assertEquals(1, host.pins.hostRootChecks.get(), "four containers, one check");
+        Path shared = host.paths.hostRoot();
+        host.pins.mounted.remove(shared);
+        Stack more = Stacks.named("demo").service("a", "none").service("b", "service:a").service("c", "service:b")
+                .service("h", "host").service("g", "host").build();
+        assertTrue(host.up(more).ok());
+        assertEquals(2, host.pins.hostRootChecks.get());
+        assertTrue(host.pins.mounted.contains(shared), "found gone and bound again");
+    }
+
+    @Test
+    @DisplayName("a container its creation started is checked with the pid the runtime gave, its state not read again")
+    void startedAtCreationIsCheckedWithItsPid() throws Exception {
+        FakeHost host = new FakeHost(tmp);
+        List<Integer> checked = java.util.Collections.synchronizedList(new ArrayList<>());
+        host.verifier = (c, pid, netns) -> checked.add(pid);
+        Stack stack = Stacks.named("demo").service("g", "host").service("h", "host").build();
+        assertTrue(host.up(stack).ok());
+        assertEquals(List.of("run demo-g-1", "run demo-h-1"), host.runtime.calls.stream().sorted().toList());
+        assertEquals(2, host.runtime.stateReads.get(), "one read per container, before its creation");
+        List<Integer> pids = new ArrayList<>();
+        for (String c : List.of("demo-g-1", "demo-h-1")) {
+            pids.add(host.runtime.state(c).orElseThrow().pid());
+        }
+        assertEquals(pids, checked.stream().sorted().toList());
+    }
 }

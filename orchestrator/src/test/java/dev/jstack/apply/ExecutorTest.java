@@ -26,6 +26,12 @@ class ExecutorTest {
     }
 
     @Test
+    @DisplayName("the machine's executor is twice as wide as its processors, and never wider than 4")
+    void widthForProcessors() {
+        assertEquals(List.of(2, 2, 4, 4, 4), List.of(0, 1, 2, 3, 16).stream().map(Executor::widthFor).toList());
+    }
+
+    @Test
     @DisplayName("independent actions run at the same time, never more than the parallelism")
     void parallelWithinBound() {
         Plan plan = new Plan(List.of(remove(1, "a"), remove(2, "b"), remove(3, "c"), remove(4, "d")));

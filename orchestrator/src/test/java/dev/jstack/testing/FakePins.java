@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Pins and rootfs mounts as plain files under a temp dir: a pin is an empty file that {@link #isNetworkNamespace}
  * believes in, a "mount" is a marker remembered in memory. It does not model namespaces, propagation, read-only
- * mounts or overlay contents.
+ * mounts or overlay contents. {@link #hostRootChecks} counts the questions {@link #hasHostRoot} answered, each a
+ * read of the mount table on a real host.
  */
 public final class FakePins implements NamespacePins, RootfsMounts {
     private final Path netnsRoot;
@@ -21,6 +23,7 @@ public final class FakePins implements NamespacePins, RootfsMounts {
     public final Set<Path> mounted = new TreeSet<>();
     /** Targets holding a bind that an interrupted process left incomplete: mounted, but not a host root. */
     public final Set<Path> halfMounted = new TreeSet<>();
+    public final AtomicInteger hostRootChecks = new AtomicInteger();
 
     public FakePins(Path netnsRoot) {
         this.netnsRoot = netnsRoot;
@@ -69,6 +72,7 @@ public final class FakePins implements NamespacePins, RootfsMounts {
 
     @Override
     public synchronized boolean hasHostRoot(Path target) {
+        hostRootChecks.incrementAndGet();
         return mounted.contains(target);
     }
 

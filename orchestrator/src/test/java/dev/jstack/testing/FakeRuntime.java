@@ -10,18 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory OCI runtime: containers are entries that go created -> running -> stopped, with made-up pids.
  * It does not model processes, namespaces, mounts, cgroups, log output, exit codes, signals other than
  * "stops the container", or a container that exits by itself (use {@link #exit}); {@code exec} only records
- * the command. Programs named in {@link #failingPrograms} fail {@code create} with runc's wording.
+ * the command. Programs named in {@link #failingPrograms} fail {@code create} with runc's wording;
+ * {@link #stateReads} counts the calls of {@code state}, each a read of a state file with runc.
  */
 public final class FakeRuntime implements ContainerRuntime {
     private final Map<String, ContainerStatus> containers = new TreeMap<>();
     private final Map<String, ContainerSpec> specs = new TreeMap<>();
     public final List<String> calls = new ArrayList<>();
     public final List<String> failingPrograms = new ArrayList<>();
+    public final AtomicInteger stateReads = new AtomicInteger();
     private int nextPid = 1000;
 
     @Override
@@ -60,6 +63,7 @@ public final class FakeRuntime implements ContainerRuntime {
 
     @Override
     public synchronized Optional<ContainerStatus> state(String id) {
+        stateReads.incrementAndGet();
         return Optional.ofNullable(containers.get(id));
     }
 
