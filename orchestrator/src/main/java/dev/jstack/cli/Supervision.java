@@ -51,7 +51,8 @@ final class Supervision {
         command.addAll(JVM_OPTIONS);
         command.addAll(nativeHeapTrim(Runtime.version()));
         command.addAll(sharedArchive(ownCommandLine()));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                SupervisorMain.class.getName()));
         command.addAll(arguments(root.global(), project.paths().project()));
         command.addAll(List.of("supervise", "--runtime", runtime, project.paths().project()));
         return new Supervisors.Launch(workingDir.toString(), command);
