@@ -53,8 +53,7 @@ final class Supervision {
         command.addAll(sharedArchive(ownCommandLine()));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 SupervisorMain.class.getName()));
-        command.addAll(arguments(root.global(), project.paths().project()));
-        command.addAll(List.of("supervise", "--runtime", runtime, project.paths().project()));
+        command.addAll(supervisorArguments(root.global(), project.paths().project(), runtime));
         return new Supervisors.Launch(workingDir.toString(), command);
     }
 
@@ -80,6 +79,13 @@ final class Supervision {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /** What {@link SupervisorMain} reads ({@link SupervisorArguments}): the stack's options, then the verb. */
+    static List<String> supervisorArguments(GlobalOptions global, String project, String runtime) {
+        List<String> args = arguments(global, project);
+        args.addAll(List.of("supervise", "--runtime", runtime, project));
+        return args;
     }
 
     static List<String> arguments(GlobalOptions global, String project) {
