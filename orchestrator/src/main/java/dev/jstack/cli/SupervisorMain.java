@@ -11,7 +11,7 @@ import dev.jstack.supervise.SupervisorFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -75,9 +75,32 @@ public final class SupervisorMain {
         Supervisor supervisor = new Supervisor(
                 progress -> runtime.open(args.global().load(workingDir, env, err).stack(), env, err, progress),
                 files, LinuxProcessReaper.shared(), Clock.systemUTC(), line -> {
-                    err.println(Instant.now() + " " + line);
+                    err.println(stamp(System.currentTimeMillis()) + " " + line);
                     err.flush();
                 });
         supervisor.run();
+    }
+
+    /**
+     * The UTC time of a log line, {@code 2026-11-28T09:21:41.062Z}, built by hand: {@code Instant.toString()} goes
+     * through {@code DateTimeFormatter}, whose formatters, locale data and calendar take 150 classes that the
+     * supervisor would keep loaded for its timestamps alone.
+     */
+    static String stamp(long epochMillis) {
+        long day = Math.floorDiv(epochMillis, 86_400_000L);
+        long millisOfDay = Math.floorMod(epochMillis, 86_400_000L);
+        StringBuilder out = new StringBuilder(24).append(LocalDate.ofEpochDay(day)).append('T');
+        pad(out, millisOfDay / 3_600_000, 2).append(':');
+        pad(out, millisOfDay / 60_000 % 60, 2).append(':');
+        pad(out, millisOfDay / 1000 % 60, 2).append('.');
+        return pad(out, millisOfDay % 1000, 3).append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder out, long value, int digits) {
+        String text = Long.toString(value);
+        for (int i = text.length(); i < digits; i++) {
+            out.append('0');
+        }
+        return out.append(text);
     }
 }

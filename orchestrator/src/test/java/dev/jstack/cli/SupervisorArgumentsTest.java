@@ -67,4 +67,15 @@ class SupervisorArgumentsTest {
         assertEquals(List.of("supervise", "--runtime", "runc", "p"),
                 Supervision.supervisorArguments(new GlobalOptions(), "p", "runc").subList(2, 6));
     }
+
+    @Test
+    void logLinesAreStampedInUtcToTheMillisecondAsInstantPrintsThem() {
+        assertEquals("2026-11-28T09:21:41.062Z", SupervisorMain.stamp(1_795_857_701_062L));
+        assertEquals("1970-01-01T00:00:00.000Z", SupervisorMain.stamp(0));
+        assertEquals("1969-12-31T23:59:59.999Z", SupervisorMain.stamp(-1));
+        assertEquals("2024-02-29T23:05:09.100Z", SupervisorMain.stamp(1_709_247_909_100L));
+        for (long t : new long[] {1_795_857_701_062L, 1_709_247_909_100L, 951_782_400_007L}) {
+            assertEquals(java.time.Instant.ofEpochMilli(t).toString(), SupervisorMain.stamp(t));
+        }
+    }
 }
