@@ -16,6 +16,7 @@ public final class Main {
             }
             System.exit(ExitCode.OK);
         }
+        ProcessLaunch.preferVfork();
         JstackCommand root = new JstackCommand(Path.of("").toAbsolutePath(), System.getenv());
         System.exit(root.commandLine(args).execute(args));
     }

@@ -21,15 +21,15 @@ final class Supervision {
      * of the heap counts once it is touched; the supervisor's live data is about 5 MB at 100 containers), which a
      * full collection after each apply shrinks back to its live data and 20% more, one GC thread, the quick
      * compiler only, a small code cache, no performance-data file. The class data sharing archive is mapped where
-     * it was made rather than relocated, which would copy all of its pages into private memory. Programs start by
-     * vfork and exec: Java 17's default, posix_spawn, execs a helper that execs the program, twice the cost per runc
-     * call (see the launcher).
+     * it was made rather than relocated, which would copy all of its pages into private memory. jnr-ffi binds the C
+     * library through reflection instead of classes and native stubs it generates with its own assembler: the
+     * supervisor makes a few calls a second at most, and the generated ones stayed loaded, outside any archive.
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms4m", "-Xmn2m", "-Xmx32m",
             "-XX:MaxHeapFreeRatio=20", "-XX:MinHeapFreeRatio=10",
             "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=8m",
             "-XX:MaxMetaspaceSize=64m", "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions",
-            "-XX:ArchiveRelocationMode=0", "-Xshare:auto", "-Djdk.lang.Process.launchMechanism=VFORK");
+            "-XX:ArchiveRelocationMode=0", "-Xshare:auto", "-Djnr.ffi.asm.enabled=false");
     /**
      * glibc keeps what malloc freed, in each arena, until something trims it: the JVM trims every second where it
      * can. 17.0.9 and 21.0.1 have the option, 18 to 20 do not, and an unknown option stops the JVM from starting;
@@ -53,9 +53,9 @@ final class Supervision {
         command.addAll(JVM_OPTIONS);
         command.addAll(nativeHeapTrim(Runtime.version()));
         command.addAll(sharedArchive(ownCommandLine()));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(arguments(root.global(), project.paths().project()));
-        command.addAll(List.of("supervise", "--runtime", runtime, project.paths().project()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                SupervisorMain.class.getName()));
+        command.addAll(supervisorArguments(root.global(), project.paths().project(), runtime));
         return new Supervisors.Launch(workingDir.toString(), command);
     }
 
@@ -81,6 +81,13 @@ final class Supervision {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /** What {@link SupervisorMain} reads ({@link SupervisorArguments}): the stack's options, then the verb. */
+    static List<String> supervisorArguments(GlobalOptions global, String project, String runtime) {
+        List<String> args = arguments(global, project);
+        args.addAll(List.of("supervise", "--runtime", runtime, project));
+        return args;
     }
 
     static List<String> arguments(GlobalOptions global, String project) {

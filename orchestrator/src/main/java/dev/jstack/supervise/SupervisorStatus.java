@@ -1,13 +1,12 @@
 package dev.jstack.supervise;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jstack.state.JsonDocuments;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -16,8 +15,9 @@ import java.util.TreeMap;
 /**
  * What a supervisor last said of its services, as {@code ps} shows it: health ({@code none} without a check)
  * and restarts per service. Written to a temp file and renamed, so a reader sees a whole status or the last one.
- * Read as plain JSON values ({@link JsonDocuments}): {@code ps} reads it, and Jackson's data binding builds a
- * deserializer on first use, which is most of what reading one small file would cost.
+ * Written and read as plain JSON values ({@link JsonDocuments}), not with Jackson's data binding: {@code ps} reads
+ * it, where building a deserializer on first use is most of what reading one small file costs, and the supervisor
+ * writes it for as long as it runs, where data binding's classes would stay loaded for this one file.
  */
 public record SupervisorStatus(int pid, SortedMap<String, Service> services) {
 
@@ -32,7 +32,7 @@ public record SupervisorStatus(int pid, SortedMap<String, Service> services) {
     public void write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Writing.JSON.writeValue(temp.toFile(), this);
+        JsonDocuments.write(temp, json(), true);
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -69,10 +69,19 @@ public record SupervisorStatus(int pid, SortedMap<String, Service> services) {
         return new SupervisorStatus(pid == null ? 0 : pid, services);
     }
 
-    // Only the supervisor writes a status: the commands that read one never build the mapper.
-    private static final class Writing {
-        static final ObjectMapper JSON = new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    // The fields in the order the file has always had them; services sorted by name.
+    private Map<String, Object> json() {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (Map.Entry<String, Service> e : services.entrySet()) {
+            Map<String, Object> service = new LinkedHashMap<>();
+            service.put("health", e.getValue().health());
+            service.put("restarts", e.getValue().restarts());
+            service.put("lastExit", e.getValue().lastExit());
+            byName.put(e.getKey(), service);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("pid", pid);
+        json.put("services", byName);
+        return json;
     }
 }
