@@ -1,17 +1,18 @@
 package dev.jstack.supervise;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.jstack.apply.ProgressEvent;
+import dev.jstack.state.JsonDocuments;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Owns how a progress event crosses the supervisor's socket: {@code event JSON} on one line, so that the command
- * shows it as {@code --progress} asks, as if it had applied the plan itself. Jackson's streaming parser and
- * generator rather than its data binding, which the supervisor would otherwise keep loaded for this alone.
+ * shows it as {@code --progress} asks, as if it had applied the plan itself. Plain JSON values ({@link
+ * JsonDocuments}) rather than Jackson's data binding, which the supervisor would otherwise keep loaded for this.
  */
 public final class ProgressLines {
     static final String PREFIX = "event ";
@@ -20,45 +21,28 @@ public final class ProgressLines {
     }
 
     static String encode(ProgressEvent event) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = SupervisorStatus.JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("kind", event.kind());
-            json.writeStringField("name", event.name());
-            json.writeStringField("service", event.service());
-            json.writeStringField("status", event.status());
-            json.writeBooleanField("done", event.done());
-            json.writeEndObject();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", event.kind());
+        json.put("name", event.name());
+        json.put("service", event.service());
+        json.put("status", event.status());
+        json.put("done", event.done());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            JsonDocuments.write(out, json, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return PREFIX + out;
+        return PREFIX + out.toString(StandardCharsets.UTF_8);
     }
 
     /** The event of a line the supervisor sent, which starts with {@code event }. */
     public static ProgressEvent decode(String line) throws IOException {
-        try (JsonParser json = SupervisorStatus.JSON.createParser(line.substring(PREFIX.length()))) {
-            SupervisorStatus.expect(json.nextToken(), JsonToken.START_OBJECT);
-            String kind = null;
-            String name = null;
-            String service = null;
-            String status = null;
-            boolean done = false;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.getCurrentName();
-                JsonToken value = json.nextToken();
-                String text = value == JsonToken.VALUE_NULL ? null : json.getText();
-                switch (field) {
-                    case "kind" -> kind = text;
-                    case "name" -> name = text;
-                    case "service" -> service = text;
-                    case "status" -> status = text;
-                    case "done" -> done = value == JsonToken.VALUE_TRUE;
-                    default -> json.skipChildren();
-                }
-            }
-            return new ProgressEvent(kind, name, service, status, done);
-        }
+        Map<String, Object> json = JsonDocuments.object(JsonDocuments.parse(line.substring(PREFIX.length())),
+                "a progress event");
+        return new ProgressEvent(JsonDocuments.string(json, "kind"), JsonDocuments.string(json, "name"),
+                JsonDocuments.string(json, "service"), JsonDocuments.string(json, "status"),
+                Boolean.TRUE.equals(json.get("done")));
     }
 
     /** True for a line that carries an event. */
