@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,6 +48,22 @@ final class Supervision {
         return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                 .filter(l -> l.startsWith("PPid:")).map(l -> Integer.parseInt(l.substring(5).trim()))
                 .findFirst().orElse(0);
+    }
+
+    /**
+     * The parent of {@code pid} once it is {@code expected}, or a failure after 10 s. A container that the supervisor
+     * starts is first the child of the runc that runs it, and becomes the supervisor's (its subreaper's) child when
+     * that runc exits: a test that sees the container running by polling, rather than by waiting for the command
+     * that started it, may look in between.
+     */
+    static int awaitParent(int pid, int expected) {
+        return Eventually.await("the parent of " + pid + " to be " + expected, Duration.ofSeconds(10), () -> {
+            try {
+                return parent(pid);
+            } catch (IOException e) {
+                return 0;
+            }
+        }, parent -> parent == expected);
     }
 
     /** When a process started, in clock ticks since boot (field 22 of /proc/PID/stat). */

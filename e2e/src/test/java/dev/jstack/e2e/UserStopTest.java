@@ -70,7 +70,7 @@ class UserStopTest {
         Shell.run("kill", "-KILL", String.valueOf(keep)).expectOk();
         int again = Eventually.await("keep to be restarted", Duration.ofSeconds(20),
                 () -> Kernel.pid(JSTACK.container("keep")), pid -> pid > 0 && pid != keep);
-        assertEquals(supervisor, Supervision.parent(again));
+        assertEquals(supervisor, Supervision.awaitParent(again, supervisor));
         assertEquals(137, Eventually.await("keep's exit code in the status", Duration.ofSeconds(10),
                 () -> lastExit("keep"), code -> code == 137));
     }
@@ -100,7 +100,7 @@ class UserStopTest {
         assertNotEquals(old, fresh);
         assertEquals(List.of(fresh), Supervision.processes(JSTACK));
         int keep = running("keep");
-        assertEquals(fresh, Supervision.parent(keep), "always: brought back by the new supervisor");
+        assertEquals(fresh, Supervision.awaitParent(keep, fresh), "always: brought back by the new supervisor");
         Thread.sleep(TICKS_MILLIS);
         assertEquals("stopped", Kernel.status(JSTACK.container("calm")), "unless-stopped: stays down");
     }
