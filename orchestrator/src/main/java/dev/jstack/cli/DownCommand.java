@@ -36,9 +36,8 @@ public final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        Project project = runtime.open(spec);
         Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
         Supervisors supervisors = Supervision.of(project);
         apply.apply(spec, project, p -> {

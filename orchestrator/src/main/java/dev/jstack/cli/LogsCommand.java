@@ -48,9 +48,8 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        Project project = runtime.open(spec);
         // As ps does, from the files alone: a killed supervisor is noticed without a round trip on its socket.
         Supervision.of(project).reviveIfDead(project.paths().lockFile(), err::println);
         List<String> selected = LogTail.orAll(services, project);

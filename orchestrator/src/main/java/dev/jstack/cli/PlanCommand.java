@@ -54,7 +54,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JstackCommand root = JstackCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        Project project = runtime.open(spec);
         ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
         Plan plan = project.planner().up(project.observe(), services, removeOrphans);
         plan.warnings().forEach(w -> err.println("jstack: warning: " + w));

@@ -40,9 +40,8 @@ public final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        Project project = runtime.open(spec);
         Supervisors supervisors = Supervision.of(project);
         supervisors.reviveIfGone(project.paths().lockFile(), err::println);
         Optional<SupervisorStatus> status = SupervisorStatus.read(supervisors.files().status());

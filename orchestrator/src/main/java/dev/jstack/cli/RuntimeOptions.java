@@ -9,22 +9,24 @@ import dev.jstack.apply.NetnsVerifier;
 import dev.jstack.apply.Operations;
 import dev.jstack.apply.Project;
 import dev.jstack.runtime.HostCheck;
+import dev.jstack.runtime.RuncRuntime;
 import dev.jstack.runtime.RuntimeFailure;
 import dev.jstack.runtime.image.ImageStore;
 import dev.jstack.runtime.linux.LinuxLayerFiles;
-import dev.jstack.runtime.RuncRuntime;
 import dev.jstack.runtime.linux.LinuxNamespacePins;
+import dev.jstack.runtime.linux.LinuxProcessReaper;
 import dev.jstack.runtime.linux.LinuxRootfsMounts;
+import dev.jstack.spec.InvalidStackException;
 import dev.jstack.spec.Stack;
 import dev.jstack.state.ProjectPaths;
 import dev.jstack.state.RecordStore;
+import dev.jstack.supervise.DependencyGate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
-import dev.jstack.runtime.linux.LinuxProcessReaper;
-import dev.jstack.supervise.DependencyGate;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,6 +46,12 @@ public final class RuntimeOptions {
         }
         String fromEnv = environment.get("JSTACK_RUNTIME");
         return fromEnv == null || fromEnv.isBlank() ? RuncRuntime.DEFAULT : fromEnv;
+    }
+
+    /** The project of the stack that {@code command} names (its -f, -p and environment), on this host. */
+    Project open(CommandSpec command) throws InvalidStackException, RuntimeFailure {
+        JstackCommand root = JstackCommand.of(command);
+        return open(root.load(command).stack(), root.environment(), command.commandLine().getErr());
     }
 
     /** The project of {@code stack} on this host; throws when the host cannot run containers. */

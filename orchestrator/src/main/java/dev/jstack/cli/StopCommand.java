@@ -37,8 +37,7 @@ public final class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
+        Project project = runtime.open(spec);
         Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
         apply.apply(spec, project, p -> {
             Plan plan = p.planner().stop(p.observe(), services, grace);

@@ -41,7 +41,7 @@ final class Supervised {
     static int selected(CommandSpec spec, RuntimeOptions runtime, ApplyOptions apply, String verb,
                         List<String> services, Selection selection) throws Exception {
         JstackCommand root = JstackCommand.of(spec);
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), spec.commandLine().getErr());
+        Project project = runtime.open(spec);
         applyOrSend(spec, runtime, apply, project, verb, services, p -> {
             dev.jstack.plan.Plan plan = selection.plan(p, services);
             UserStops.lift(p, plan, services);

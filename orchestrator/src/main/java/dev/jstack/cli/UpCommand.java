@@ -47,7 +47,7 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JstackCommand root = JstackCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(root.load(spec).stack(), root.environment(), err);
+        Project project = runtime.open(spec);
         ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
         if (detach) {
             apply.holding(spec, project, () -> detached(project));
