@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +57,21 @@ public final class JsonDocuments {
     public static void write(Path file, Object value, boolean indent) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(out, value, indent);
+        }
+    }
+
+    /**
+     * Replaces {@code file} with {@code value} whole: written to a temp file beside it, then renamed over it, so
+     * that a reader sees the new document or the old one, never half of one. Makes the parent directory.
+     */
+    public static void replace(Path file, Object value, boolean indent) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        write(temp, value, indent);
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.jstack.state;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +35,11 @@ public final class RecordStore {
     }
 
     public void write(ContainerRecord record) throws IOException {
-        writeAtomically(paths.containerRecord(record.container()), json(record));
+        JsonDocuments.replace(paths.containerRecord(record.container()), json(record), true);
     }
 
     public void write(PinRecord record) throws IOException {
-        writeAtomically(paths.pinRecord(record.owner()), json(record));
+        JsonDocuments.replace(paths.pinRecord(record.owner()), json(record), true);
     }
 
     public void deleteContainer(String container) throws IOException {
@@ -133,17 +131,6 @@ public final class RecordStore {
     /** The pin record a file holds. */
     static PinRecord pinRecord(Map<String, Object> json) throws IOException {
         return new PinRecord(JsonDocuments.string(json, "owner"), JsonDocuments.string(json, "pin"));
-    }
-
-    private static void writeAtomically(Path target, Map<String, Object> value) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        JsonDocuments.write(temp, value, true);
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static String firstLine(String message) {

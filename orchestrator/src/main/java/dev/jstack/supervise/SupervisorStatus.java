@@ -2,10 +2,8 @@ package dev.jstack.supervise;
 
 import dev.jstack.state.JsonDocuments;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +28,7 @@ public record SupervisorStatus(int pid, SortedMap<String, Service> services) {
     }
 
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        JsonDocuments.write(temp, json(), true);
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        JsonDocuments.replace(file, json(), true);
     }
 
     /** The status at {@code file}, or empty when there is none or it cannot be read. */

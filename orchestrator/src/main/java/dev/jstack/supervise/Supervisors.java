@@ -64,11 +64,7 @@ public final class Supervisors {
             return client();
         }
         stop(notice);
-        Files.createDirectories(files.dir());
-        Path temp = files.dir().resolve(".launch.json.tmp");
-        JsonDocuments.write(temp, launch.json(), false);
-        Files.move(temp, files.launch(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        JsonDocuments.replace(files.launch(), launch.json(), false);
         return start(launch);
     }
 
