@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,10 +25,14 @@ public final class SuperviseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "The project, as up -d names it.")
     String project;
 
+    @Option(names = SupervisorArguments.RESUMED, hidden = true,
+            description = "Woken from rest: load the stack as last applied.")
+    boolean resumed;
+
     @Override
     public Integer call() throws Exception {
         JstackCommand root = JstackCommand.of(spec);
-        SupervisorMain.supervise(new SupervisorArguments(root.global(), runtime.runtime, project), root.workingDir(),
+        SupervisorMain.supervise(new SupervisorArguments(root.global(), runtime.runtime, project, resumed), root.workingDir(),
                 root.environment(), spec.commandLine().getErr());
         return ExitCode.OK;
     }

@@ -75,7 +75,7 @@ final class Supervision {
     }
 
     // /proc/self/cmdline rather than the management beans, which would load many classes for one list.
-    private static List<String> ownCommandLine() {
+    static List<String> ownCommandLine() {
         try {
             return List.of(Files.readString(Path.of("/proc/self/cmdline"), StandardCharsets.UTF_8).split("\0"));
         } catch (IOException e) {

@@ -3,17 +3,23 @@ package dev.jstack.cli;
 import dev.jstack.runtime.HostNotReadyException;
 import dev.jstack.runtime.RuntimeFailure;
 import dev.jstack.runtime.linux.LinuxProcessReaper;
+import dev.jstack.runtime.linux.ProcessImage;
 import dev.jstack.spec.Diagnostic;
 import dev.jstack.spec.InvalidStackException;
 import dev.jstack.state.ProjectPaths;
 import dev.jstack.supervise.Supervisor;
 import dev.jstack.supervise.SupervisorFiles;
+import dev.jstack.supervise.SupervisorSocket;
 import java.io.PrintWriter;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The entry point of a project's supervisor, the process that {@code up -d} leaves running: it reads its arguments
@@ -21,6 +27,9 @@ import java.util.Map;
  * stay resident as long as the project runs, are those it needs to supervise.
  */
 public final class SupervisorMain {
+    static final String REST_VARIABLE = "JSTACK_SUPERVISOR_REST";
+    static final long REST_DEFAULT_SECONDS = 10;
+
     private SupervisorMain() {
     }
 
@@ -62,7 +71,11 @@ public final class SupervisorMain {
         }
     }
 
-    /** What {@code supervise} does, through either entry point: the supervisor's loop over the project. */
+    /**
+     * What {@code supervise} does, through either entry point: the supervisor's loop over the project, and the
+     * rests between its runs. A rest replaces this program (see {@link RestingMain}); it comes back as a new
+     * program with {@code --resumed}, which loads the stack as last applied.
+     */
     static void supervise(SupervisorArguments args, Path workingDir, Map<String, String> environment,
                           PrintWriter err) throws Exception {
         try {
@@ -73,35 +86,64 @@ public final class SupervisorMain {
         Map<String, String> env = Map.copyOf(environment);
         RuntimeOptions runtime = args.runtimeOptions();
         SupervisorFiles files = SupervisorFiles.of(ProjectPaths.onHost(args.project()));
+        Consumer<String> log = LogLines.to(err);
         Supervisor supervisor = new Supervisor(
                 progress -> runtime.open(args.global().load(workingDir, env, err).stack(), env, err, progress),
-                files, LinuxProcessReaper.shared(), Clock.systemUTC(), line -> {
-                    err.println(stamp(System.currentTimeMillis()) + " " + line);
-                    err.flush();
-                });
-        supervisor.run();
+                files, LinuxProcessReaper.shared(), Clock.systemUTC(), log, restAfter(env, log));
+        Optional<Supervisor.Source> resumed = !args.resumed() ? Optional.empty() : Optional.of(progress ->
+                runtime.open(lastApplied(files, args).load(workingDir, env, err).stack(), env, err, progress));
+        ServerSocketChannel server = SupervisorSocket.open(files.socket());
+        try {
+            while (supervisor.run(server, resumed) == Supervisor.Ending.REST) {
+                try {
+                    ProcessImage.handOnListener(files.socket());
+                    ProcessImage.replaceWith(RestingMain.command(Supervision.ownCommandLine(), args.project()));
+                } catch (RuntimeFailure e) {
+                    log.accept("cannot rest: " + e.getMessage() + "; the supervisor stays awake");
+                    supervisor.stayAwake();
+                }
+            }
+        } finally {
+            Files.deleteIfExists(files.socket());
+            Files.deleteIfExists(files.pidFile());
+            log.accept("supervisor of project " + files.project() + " ends");
+        }
     }
 
     /**
-     * The UTC time of a log line, {@code 2026-11-28T09:21:41.062Z}, built by hand: {@code Instant.toString()} goes
-     * through {@code DateTimeFormatter}, whose formatters, locale data and calendar take 150 classes that the
-     * supervisor would keep loaded for its timestamps alone.
+     * The stack as the supervisor last applied it, written before it rested: all of its services were active then,
+     * so every profile is selected. The stack files themselves may have changed since; they apply at the next
+     * {@code up}, as they would have without a rest.
      */
-    static String stamp(long epochMillis) {
-        long day = Math.floorDiv(epochMillis, 86_400_000L);
-        long millisOfDay = Math.floorMod(epochMillis, 86_400_000L);
-        StringBuilder out = new StringBuilder(24).append(LocalDate.ofEpochDay(day)).append('T');
-        pad(out, millisOfDay / 3_600_000, 2).append(':');
-        pad(out, millisOfDay / 60_000 % 60, 2).append(':');
-        pad(out, millisOfDay / 1000 % 60, 2).append('.');
-        return pad(out, millisOfDay % 1000, 3).append('Z').toString();
+    static GlobalOptions lastApplied(SupervisorFiles files, SupervisorArguments args) {
+        if (!Files.isRegularFile(files.stackSnapshot())) {
+            return args.global();
+        }
+        GlobalOptions global = new GlobalOptions();
+        global.projectName = args.project();
+        global.addFile(files.stackSnapshot());
+        global.addProfile("*");
+        return global;
     }
 
-    private static StringBuilder pad(StringBuilder out, long value, int digits) {
-        String text = Long.toString(value);
-        for (int i = text.length(); i < digits; i++) {
-            out.append('0');
+    /**
+     * How long nothing must be due before the supervisor rests: {@value #REST_VARIABLE} in seconds, or {@code never};
+     * {@value #REST_DEFAULT_SECONDS} s when unset.
+     */
+    static Optional<Duration> restAfter(Map<String, String> env, Consumer<String> log) {
+        String value = env.getOrDefault(REST_VARIABLE, "").trim();
+        if (value.isEmpty()) {
+            return Optional.of(Duration.ofSeconds(REST_DEFAULT_SECONDS));
         }
-        return out.append(text);
+        if (value.equals("never")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException e) {
+            log.accept(REST_VARIABLE + "=" + value + " is neither a number of seconds nor never: resting after "
+                    + REST_DEFAULT_SECONDS + " s");
+            return Optional.of(Duration.ofSeconds(REST_DEFAULT_SECONDS));
+        }
     }
 }

@@ -93,6 +93,12 @@ public final class RestartTracker {
         dueAt = null;
     }
 
+    /** As before a rest of the supervisor: the service ended ({@code exit}) and stays down under its policy. */
+    public void stayDown(OptionalInt exit) {
+        phase = Phase.DOWN;
+        lastExit = exit;
+    }
+
     /** The container was made anew by {@code up}: a fresh start that is not a restart. */
     public void replaced(Instant now) {
         phase = Phase.RUNNING;

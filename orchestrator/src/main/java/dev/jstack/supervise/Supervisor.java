@@ -7,11 +7,11 @@ import dev.jstack.plan.Plan;
 import dev.jstack.plan.PlanException;
 import dev.jstack.runtime.ProcessReaper;
 import dev.jstack.runtime.RuntimeFailure;
+import dev.jstack.spec.StackWriter;
+import dev.jstack.state.JsonDocuments;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -20,8 +20,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -32,9 +35,21 @@ import java.util.stream.Collectors;
  * ticks every {@value #TICK_MILLIS} ms (restarts, health checks, status). It is the child subreaper of the
  * containers it creates, so it is their parent once runc has exited and learns their exit codes; containers of
  * an earlier supervisor are watched through the runtime's state.
+ * <p>
+ * When nothing has been due for a while (no command, no restart pending, no health check), the loop ends with
+ * {@link Ending#REST}: the caller then replaces the program with a small one that only watches ({@link Resting}),
+ * and which brings this one back when anything happens. What it needs for that is written first: the init
+ * processes to watch and what the watcher knows ({@link RestState}), and the stack as last applied, which the
+ * woken supervisor loads.
  */
 public final class Supervisor {
     static final long TICK_MILLIS = 500;
+    /**
+     * How long a supervisor that a command started waits for that command's request before it loads the stack
+     * itself: the request loads it anyway, so the command that starts a supervisor to send it one is not kept
+     * waiting for a second load.
+     */
+    static final Duration FIRST_REQUEST = Duration.ofSeconds(2);
 
     /** Loads the project anew (the file may have changed), reporting progress to the given consumer. */
     @FunctionalInterface
@@ -42,38 +57,58 @@ public final class Supervisor {
         Project open(Consumer<String> progress) throws Exception;
     }
 
+    /** How a run of the loop ended. */
+    public enum Ending {
+        /** Asked to stop, or the project's run directory is gone. */
+        STOPPED,
+        /** Nothing is due: the supervisor may rest (see the class's comment). */
+        REST
+    }
+
     private final Source source;
     private final SupervisorFiles files;
     private final ProcessReaper reaper;
+    private final Clock clock;
     private final Consumer<String> log;
     private final Watcher watcher;
     private final long pid = ProcessHandle.current().pid();
+    private Optional<Duration> restAfter;
     private Consumer<String> sink;
     private Project project;
     private boolean stopping;
     private SupervisorStatus written;
+    private Instant lastWork;
 
-    public Supervisor(Source source, SupervisorFiles files, ProcessReaper reaper, Clock clock, Consumer<String> log) {
+    /** {@code restAfter}: how long nothing must be due before the supervisor rests; empty: it never rests. */
+    public Supervisor(Source source, SupervisorFiles files, ProcessReaper reaper, Clock clock, Consumer<String> log,
+                      Optional<Duration> restAfter) {
         this.source = source;
         this.files = files;
         this.reaper = reaper;
+        this.clock = clock;
         this.log = log;
         this.sink = log;
+        this.restAfter = restAfter;
         this.watcher = new Watcher(reaper, clock, log, SupervisorStatus.read(files.status()),
                 StoppedServices.of(files));
     }
 
-    /** Runs until asked to stop, or until the project's run directory is gone. */
-    public void run() throws Exception {
+    /**
+     * Runs on {@code server} until asked to stop, until the project's run directory is gone, or until it may rest.
+     * {@code resumed}: where a supervisor that wakes from rest loads the stack at once; empty for one a command
+     * started, which loads it with that command's request.
+     */
+    public Ending run(ServerSocketChannel server, Optional<Source> resumed) throws Exception {
         reaper.becomeSubreaper();
-        project = source.open(line -> sink.accept(line));
-        settle();
-        Files.createDirectories(files.dir());
-        Files.deleteIfExists(files.socket());
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-             Selector selector = Selector.open()) {
-            server.bind(UnixDomainSocketAddress.of(files.socket()));
-            server.configureBlocking(false);
+        if (project == null && resumed.isPresent()) {
+            watcher.resume(RestState.read(files.restState()));
+            project = resumed.get().open(log);
+            settle();
+        }
+        Instant started = clock.instant();
+        lastWork = started;
+        server.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
             server.register(selector, SelectionKey.OP_ACCEPT);
             Files.writeString(files.pidFile(), pid + "\n");
             log.accept("supervising project " + files.project() + " as pid " + pid);
@@ -83,20 +118,56 @@ public final class Supervisor {
                 for (SocketChannel client = server.accept(); client != null; client = server.accept()) {
                     serve(client);
                 }
-                if (!stopping) {
-                    tick();
+                if (stopping || project == null && clock.instant().isBefore(started.plus(FIRST_REQUEST))) {
+                    continue;
+                }
+                if (project == null) {
+                    project = source.open(line -> sink.accept(line));
+                    settle();
+                }
+                tick();
+                if (restDue() && readyToRest()) {
+                    return Ending.REST;
                 }
             }
-        } finally {
-            Files.deleteIfExists(files.socket());
-            Files.deleteIfExists(files.pidFile());
-            log.accept("supervisor of project " + files.project() + " ends");
         }
+        return Ending.STOPPED;
+    }
+
+    /** After a rest that could not begin: the supervisor stays awake from now on. */
+    public void stayAwake() {
+        restAfter = Optional.empty();
+    }
+
+    private boolean restDue() {
+        Instant now = clock.instant();
+        return restAfter.isPresent() && !now.isBefore(lastWork.plus(restAfter.get())) && watcher.quiet(now);
+    }
+
+    // The watch list and the stack as applied, for the program that rests and for the supervisor it wakes.
+    private boolean readyToRest() {
+        Optional<RestState> state = RestState.of(watcher.watched(), watcher.down(), watcher.inherited());
+        if (state.isEmpty()) {
+            return false;
+        }
+        try {
+            JsonDocuments.replaceText(files.stackSnapshot(), StackWriter.json(project.stack()));
+            state.get().write(files.restState());
+        } catch (IOException e) {
+            log.accept("cannot rest: " + e.getMessage());
+            stayAwake();
+            return false;
+        }
+        log.accept("nothing is due: the supervisor rests, watching " + state.get().watched().size()
+                + " init processes");
+        return true;
     }
 
     private void tick() {
         try {
-            watcher.tick(project);
+            if (watcher.tick(project)) {
+                lastWork = clock.instant();
+            }
             SupervisorStatus status = watcher.status((int) pid);
             if (!status.equals(written)) {
                 status.write(files.status());
@@ -131,6 +202,7 @@ public final class Supervisor {
                 stopping = true;
                 return "ok";
             case "up", "start", "restart":
+                lastWork = clock.instant();
                 return apply(verb, words.subList(1, words.size()), out);
             default:
                 return "error unknown request: " + request;
@@ -165,6 +237,7 @@ public final class Supervisor {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return "error " + message.replace("\n", "\\n");
         } finally {
+            lastWork = clock.instant();
             sink = log;
             if (project != null) {
                 project.reportProgressTo(this::logDone);

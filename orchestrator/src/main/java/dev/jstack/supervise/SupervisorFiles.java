@@ -31,4 +31,14 @@ public record SupervisorFiles(Path dir, Path log, String project) {
     public Path launch() {
         return dir.resolve("launch.json");
     }
+
+    /** What the supervisor keeps across a rest: see {@link RestState}. */
+    public Path restState() {
+        return dir.resolve("rest");
+    }
+
+    /** The stack as the supervisor last applied it, which it loads when it wakes from rest. */
+    public Path stackSnapshot() {
+        return dir.resolve("stack.json");
+    }
 }

@@ -137,6 +137,8 @@ public final class Supervisors {
         Files.deleteIfExists(files.status());
         Files.deleteIfExists(files.log());
         Files.deleteIfExists(files.stopped());
+        Files.deleteIfExists(files.restState());
+        Files.deleteIfExists(files.stackSnapshot());
     }
 
     public SupervisorClient client() {

@@ -58,6 +58,8 @@ final class Watcher {
     private Instant nextFull = Instant.MIN;
     // Stopped by the user before this supervisor started: `always` brings them back, `unless-stopped` does not.
     private final SortedSet<String> inherited;
+    // Services that stayed down before a rest, with their exit codes: their trackers start there.
+    private final SortedMap<String, OptionalInt> downBeforeRest = new TreeMap<>();
 
     Watcher(ProcessReaper reaper, Clock clock, Consumer<String> log, Optional<SupervisorStatus> previous,
             StoppedServices stopped) {
@@ -76,6 +78,31 @@ final class Watcher {
         previous.ifPresent(p -> known.addAll(p.services().keySet()));
     }
 
+    /**
+     * The supervisor wakes from a rest: it is the same supervisor, so the user's stops it inherited stay
+     * inherited (the ones made while it ran are not), and services that stayed down stay down.
+     */
+    void resume(RestState state) {
+        inherited.clear();
+        inherited.addAll(state.inherited());
+        downBeforeRest.putAll(state.down());
+    }
+
+    /** The services whose tracker keeps them down, with their last exit codes. */
+    SortedMap<String, OptionalInt> down() {
+        SortedMap<String, OptionalInt> out = new TreeMap<>();
+        trackers.forEach((s, t) -> {
+            if (t.phase() == RestartTracker.Phase.DOWN) {
+                out.put(s, t.lastExit());
+            }
+        });
+        return out;
+    }
+
+    SortedSet<String> inherited() {
+        return new TreeSet<>(inherited);
+    }
+
     /** The stack may have changed: trackers take the new policies, keep their counts, and judge anew. */
     void reload(Project project, Iterable<String> recreated) {
         Map<String, RestartTracker> old = new TreeMap<>(trackers);
@@ -85,7 +112,12 @@ final class Watcher {
         for (Service s : project.stack().services().values()) {
             RestartTracker before = old.get(s.name());
             int restarts = before == null ? previousRestarts.getOrDefault(s.name(), 0) : before.restarts();
-            trackers.put(s.name(), new RestartTracker(policy(s), restarts));
+            RestartTracker tracker = new RestartTracker(policy(s), restarts);
+            OptionalInt down = downBeforeRest.remove(s.name());
+            if (before == null && down != null) {
+                tracker.stayDown(down);
+            }
+            trackers.put(s.name(), tracker);
         }
         for (String s : recreated) {
             health.remove(s);
@@ -94,10 +126,12 @@ final class Watcher {
         }
     }
 
-    void tick(Project project) throws RuntimeFailure {
+    /** One tick; true when it brought a service back. */
+    boolean tick(Project project) throws RuntimeFailure {
         if (trackers.isEmpty()) {
             reload(project, List.of());
         }
+        boolean healed = false;
         if (fullTickDue(clock.instant())) {
             Observed observed = observe(project);
             nextFull = clock.instant().plus(FULL_EVERY);
@@ -105,9 +139,27 @@ final class Watcher {
             watch(project, observed);
             if (!due.isEmpty()) {
                 heal(project, due);
+                healed = true;
             }
         }
         probe(project);
+        return healed;
+    }
+
+    /**
+     * True when nothing is due or pending: a full tick has seen everything since the last change, every init
+     * process it watches still runs, no restart waits for its back-off, and no health check runs (a running
+     * service with a check keeps the supervisor awake).
+     */
+    boolean quiet(Instant now) {
+        return !trackers.isEmpty() && health.isEmpty()
+                && trackers.values().stream().noneMatch(t -> t.phase() == RestartTracker.Phase.BACKING_OFF)
+                && !fullTickDue(now);
+    }
+
+    /** The init pid of each service that ran at the last full tick. */
+    Map<String, Integer> watched() {
+        return new TreeMap<>(watched);
     }
 
     /** True when this tick must observe everything; false when all it watches still runs as it did. */

@@ -1,12 +1,17 @@
 package dev.jstack.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SupervisorArgumentsTest {
@@ -53,11 +58,46 @@ class SupervisorArgumentsTest {
         assertEquals("unexpected argument: p", assertThrows(IllegalArgumentException.class,
                 () -> SupervisorArguments.parse(List.of("p", "supervise"))).getMessage());
         String usage = "usage: [-p NAME] [-f FILE]... [--env-file FILE]... [--profile NAME]..."
-                + " supervise [--runtime NAME] PROJECT";
+                + " supervise [--runtime NAME] PROJECT [--resumed]";
         assertEquals(usage, assertThrows(IllegalArgumentException.class,
                 () -> SupervisorArguments.parse(List.of("-p", "p", "supervise"))).getMessage());
         assertEquals(usage, assertThrows(IllegalArgumentException.class,
                 () -> SupervisorArguments.parse(List.of())).getMessage());
+    }
+
+    @Test
+    void aWokenSupervisorIsToldSoByOneOptionAfterItsProject() {
+        assertFalse(SupervisorArguments.parse(List.of("-p", "p", "supervise", "p")).resumed());
+        SupervisorArguments woken = SupervisorArguments.parse(List.of("-p", "p", "supervise", "p", "--resumed"));
+        assertTrue(woken.resumed());
+        assertEquals("p", woken.project());
+    }
+
+    @Test
+    void theRestingProgramRunsTheSupervisorsOwnCommandLineAgainToWake() {
+        List<String> awake = List.of("/usr/bin/java", "-Xmx32m", "-cp", "jstack.jar", "dev.jstack.cli.SupervisorMain",
+                "-p", "shop", "supervise", "shop", "--resumed");
+        List<String> resting = RestingMain.command(awake, "shop");
+        assertEquals("/usr/bin/java", resting.get(0));
+        assertEquals(RestingMain.JVM_OPTIONS, resting.subList(1, 1 + RestingMain.JVM_OPTIONS.size()));
+        List<String> rest = resting.subList(1 + RestingMain.JVM_OPTIONS.size(), resting.size());
+        assertEquals(List.of("-cp", System.getProperty("java.class.path"), "dev.jstack.cli.RestingMain", "shop", "--",
+                "/usr/bin/java", "-Xmx32m", "-cp", "jstack.jar", "dev.jstack.cli.SupervisorMain", "-p", "shop",
+                "supervise", "shop"), rest);
+    }
+
+    @Test
+    void theRestComesAfterTenQuietSecondsUnlessTheEnvironmentSaysOtherwise() {
+        List<String> log = new ArrayList<>();
+        assertEquals(Optional.of(Duration.ofSeconds(10)), SupervisorMain.restAfter(Map.of(), log::add));
+        assertEquals(Optional.of(Duration.ofSeconds(2)),
+                SupervisorMain.restAfter(Map.of("JSTACK_SUPERVISOR_REST", "2"), log::add));
+        assertEquals(Optional.empty(), SupervisorMain.restAfter(Map.of("JSTACK_SUPERVISOR_REST", "never"), log::add));
+        assertEquals(List.of(), log);
+        assertEquals(Optional.of(Duration.ofSeconds(10)),
+                SupervisorMain.restAfter(Map.of("JSTACK_SUPERVISOR_REST", "soon"), log::add));
+        assertEquals(List.of("JSTACK_SUPERVISOR_REST=soon is neither a number of seconds nor never: resting after"
+                + " 10 s"), log);
     }
 
     @Test
@@ -70,12 +110,12 @@ class SupervisorArgumentsTest {
 
     @Test
     void logLinesAreStampedInUtcToTheMillisecondAsInstantPrintsThem() {
-        assertEquals("2026-11-28T09:21:41.062Z", SupervisorMain.stamp(1_795_857_701_062L));
-        assertEquals("1970-01-01T00:00:00.000Z", SupervisorMain.stamp(0));
-        assertEquals("1969-12-31T23:59:59.999Z", SupervisorMain.stamp(-1));
-        assertEquals("2024-02-29T23:05:09.100Z", SupervisorMain.stamp(1_709_247_909_100L));
+        assertEquals("2026-11-28T09:21:41.062Z", LogLines.stamp(1_795_857_701_062L));
+        assertEquals("1970-01-01T00:00:00.000Z", LogLines.stamp(0));
+        assertEquals("1969-12-31T23:59:59.999Z", LogLines.stamp(-1));
+        assertEquals("2024-02-29T23:05:09.100Z", LogLines.stamp(1_709_247_909_100L));
         for (long t : new long[] {1_795_857_701_062L, 1_709_247_909_100L, 951_782_400_007L}) {
-            assertEquals(java.time.Instant.ofEpochMilli(t).toString(), SupervisorMain.stamp(t));
+            assertEquals(java.time.Instant.ofEpochMilli(t).toString(), LogLines.stamp(t));
         }
     }
 }

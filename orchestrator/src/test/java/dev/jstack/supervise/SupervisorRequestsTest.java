@@ -19,11 +19,13 @@ import dev.jstack.state.RecordStore;
 import dev.jstack.testing.FakePins;
 import dev.jstack.testing.FakeRuntime;
 import dev.jstack.testing.Stacks;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,7 @@ class SupervisorRequestsTest {
     private FakePins pins;
     private SupervisorFiles files;
     private Thread thread;
+    private ServerSocketChannel server;
 
     @BeforeEach
     void startSupervisor() throws Exception {
@@ -61,10 +64,11 @@ class SupervisorRequestsTest {
                     synchronized (log) {
                         log.add(line);
                     }
-                });
+                }, Optional.empty());
+        server = SupervisorSocket.open(files.socket());
         thread = new Thread(() -> {
             try {
-                supervisor.run();
+                supervisor.run(server, Optional.empty());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -81,6 +85,7 @@ class SupervisorRequestsTest {
     void stopSupervisor() throws Exception {
         new SupervisorClient(files.socket()).send("stop", line -> { });
         thread.join();
+        server.close();
     }
 
     private Project project() {

@@ -75,5 +75,17 @@ public interface LibC {
     @SaveError
     int setsid();
 
+    @SaveError
+    int dup2(int oldfd, int newfd);
+
+    /** fcntl(2) with one int argument, for F_SETFD. */
+    @SaveError
+    @Variadic(fixedCount = 2)
+    int fcntl(int fd, int cmd, int arg);
+
+    /** execv(3): {@code argv} is passed as a NULL-terminated array; returns only when it fails. */
+    @SaveError
+    int execv(String path, String[] argv);
+
     String strerror(int errnum);
 }

@@ -263,4 +263,24 @@ final class Syscalls {
             throw failure("setsid()");
         }
     }
+
+    static final int F_SETFD = 2;
+    static final int FD_CLOEXEC = 1;
+
+    static void dup2(int oldfd, int newfd) throws RuntimeFailure {
+        if (libc().dup2(oldfd, newfd) < 0) {
+            throw failure("dup2(" + oldfd + ", " + newfd + ")");
+        }
+    }
+
+    /** Marks {@code fd} to be closed by the next execve; a descriptor closed meanwhile (EBADF) is no failure. */
+    static void closeOnExec(int fd) throws RuntimeFailure {
+        libc().fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
+
+    /** execv(path, argv): replaces this process's program; returns only by throwing, when the call failed. */
+    static void execv(List<String> argv) throws RuntimeFailure {
+        libc().execv(argv.get(0), argv.toArray(String[]::new));
+        throw failure("execv(" + quote(argv.get(0)) + ")");
+    }
 }
