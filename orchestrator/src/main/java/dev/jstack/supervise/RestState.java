@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -21,8 +21,7 @@ import java.util.TreeSet;
  * resting program keeps as few classes as it can:
  * {@code watch SERVICE PID START}, {@code down SERVICE EXIT|-}, {@code inherited SERVICE}.
  */
-public record RestState(SortedMap<String, Process> watched, SortedMap<String, OptionalInt> down,
-                        SortedSet<String> inherited) {
+public record RestState(Map<String, Process> watched, Map<String, OptionalInt> down, Set<String> inherited) {
 
     /** One init process: its pid and its start time in clock ticks since boot (/proc/PID/stat, field 22). */
     public record Process(int pid, long startTime) {
@@ -38,8 +37,7 @@ public record RestState(SortedMap<String, Process> watched, SortedMap<String, Op
      * The state with each of {@code pids} and its start time read now; empty when one of them has ended already
      * (the supervisor then stays awake to handle it).
      */
-    static Optional<RestState> of(Map<String, Integer> pids, Map<String, OptionalInt> down,
-                                  SortedSet<String> inherited) {
+    static Optional<RestState> of(Map<String, Integer> pids, Map<String, OptionalInt> down, Set<String> inherited) {
         SortedMap<String, Process> watched = new TreeMap<>();
         for (Map.Entry<String, Integer> e : pids.entrySet()) {
             Optional<ProcStat> stat = ProcStat.of(e.getValue());
@@ -48,7 +46,7 @@ public record RestState(SortedMap<String, Process> watched, SortedMap<String, Op
             }
             watched.put(e.getKey(), new Process(e.getValue(), stat.get().startTime()));
         }
-        return Optional.of(new RestState(watched, new TreeMap<>(down), inherited));
+        return Optional.of(new RestState(watched, down, inherited));
     }
 
     /** The first service whose init process has ended (gone, a zombie, or its pid reused), if any. */

@@ -30,8 +30,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +125,67 @@ class WatcherTest {
         watcher.tick(project);
         clock.advance(Duration.ofSeconds(1));
         assertFalse(watcher.fullTickDue(clock.instant()), "which watches the new init process");
+    }
+
+    @Test
+    void quietOnceAFullTickHasSeenEverythingAndNothingWaits() throws Exception {
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(watcher.quiet(clock.instant()), "web runs and was seen running");
+        assertEquals(Map.of("web", pid(WEB)), watcher.watched());
+
+        int before = pid(WEB);
+        runtime.exit(WEB);
+        ended.add(before);
+        assertFalse(watcher.quiet(clock.instant()), "an init process ended");
+        watcher.tick(project);
+        assertFalse(watcher.quiet(clock.instant()), "a restart waits for its back-off");
+        clock.advance(Duration.ofSeconds(1));
+        watcher.tick(project);
+        assertFalse(watcher.quiet(clock.instant()), "the new init process is not yet seen by a full tick");
+        watcher.tick(project);
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(watcher.quiet(clock.instant()));
+    }
+
+    @Test
+    void aWokenSupervisorKeepsWhatItKnewBeforeItsRest() throws Exception {
+        SupervisorFiles files = SupervisorFiles.of(project.paths());
+        StoppedServices.of(files).add(List.of("web"));
+        runtime.exit(WEB);
+
+        // A new supervisor brings back what the user stopped before it started, under `always`, as Docker's does.
+        Watcher fresh = new Watcher(ProcessReaper.NONE, clock, log::add, Optional.empty(), StoppedServices.of(files),
+                pid -> false);
+        fresh.tick(project);
+        clock.advance(Duration.ofSeconds(1));
+        fresh.tick(project);
+        assertNotEquals(0, pid(WEB), "a new supervisor restarts web");
+
+        // The same supervisor woken from a rest does not: the user stopped web while it ran.
+        StoppedServices.of(files).add(List.of("web"));
+        runtime.exit(WEB);
+        Watcher woken = new Watcher(ProcessReaper.NONE, clock, log::add, Optional.empty(), StoppedServices.of(files),
+                pid -> false);
+        woken.resume(new RestState(Map.of(), Map.of(), Set.of()));
+        woken.tick(project);
+        clock.advance(Duration.ofSeconds(1));
+        woken.tick(project);
+        assertEquals(0, pid(WEB), "web stays stopped");
+        assertEquals(new TreeSet<>(), woken.inherited());
+    }
+
+    @Test
+    void aServiceDownBeforeTheRestStaysDownWithItsExitCode() throws Exception {
+        runtime.exit(WEB);
+        Watcher woken = new Watcher(ProcessReaper.NONE, clock, log::add, Optional.empty(),
+                StoppedServices.of(SupervisorFiles.of(project.paths())), pid -> false);
+        woken.resume(new RestState(Map.of(), Map.of("web", OptionalInt.of(0)), Set.of()));
+        woken.tick(project);
+        clock.advance(Duration.ofSeconds(1));
+        woken.tick(project);
+        assertEquals(0, pid(WEB), "not restarted");
+        assertEquals(Map.of("web", OptionalInt.of(0)), woken.down());
+        assertEquals(0, woken.status(1).services().get("web").lastExit());
     }
 
     /** A clock that moves only when the test moves it. */
