@@ -82,9 +82,14 @@ def has_plan():
     return any(line.split()[:1] == [b"plan"] for line in help_text.splitlines())
 
 
+# The supervisor rests after 10 quiet seconds by default; what stays resident is measured once it does.
+REST_LIMIT_SECONDS = 60
+
+
 def measure_project(project, runs, plan, log):
-    """Samples of every jstack column for one project: up cold, again, plan, ps, memory, down; per run."""
-    samples = {k: [] for k in ("up_cold", "up_again", "plan", "ps", "down", "rss_per_n", "pss_per_n")}
+    """Samples of every jstack column for one project: up cold, again, plan, ps, memory awake and at rest, down."""
+    samples = {k: [] for k in ("up_cold", "up_again", "plan", "ps", "down", "rss_per_n", "pss_per_n",
+                               "pss_awake")}
     n = int(project.name.rsplit("-", 1)[1])
     sample = None
     for i in range(runs):
@@ -95,6 +100,10 @@ def measure_project(project, runs, plan, log):
         samples["up_again"].append(project.timed("up", "-d"))
         samples["plan"].append(project.timed("plan") if plan else None)
         samples["ps"].append(project.timed("ps"))
+        left = procmem.left_running(before, project.name, project.dir)
+        samples["pss_awake"].append(procmem.resident_mb(left)[1])
+        if not procmem.await_rest(project.name, REST_LIMIT_SECONDS):
+            log("  the supervisor did not rest within %d s: its memory awake is counted" % REST_LIMIT_SECONDS)
         left = procmem.left_running(before, project.name, project.dir)
         rss, pss = procmem.resident_mb(left)
         samples.setdefault("left_running", []).append([procmem.describe(p) for p in left])

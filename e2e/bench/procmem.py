@@ -6,6 +6,7 @@ Containers' processes live in PID namespaces of their own, so they never count; 
 """
 
 import os
+import time
 
 
 def host_pids():
@@ -53,6 +54,25 @@ def left_running(before, project, stack_dir):
     if supervisor is not None and os.path.exists("/proc/%d" % supervisor):
         pids.add(supervisor)
     return sorted(pids)
+
+
+def await_rest(project, limit_seconds):
+    """Waits until the project's supervisor runs its resting program (RestingMain); False when it does not in time."""
+    deadline = time.monotonic() + limit_seconds
+    while time.monotonic() < deadline:
+        pid = _supervisor_pid(project)
+        if pid is not None and b"RestingMain" in _read_bytes("/proc/%d/cmdline" % pid):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _read_bytes(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
 
 
 def rollup(pid):

@@ -5,7 +5,8 @@ Pure functions only (no processes, no clock), so that tests can check them with 
 
 import statistics
 
-# The measured columns, in table order: (key, header, unit).
+# The measured columns, in table order: (key, header, unit). RSS/N and PSS/N are of what stays resident once the
+# supervisor rests; "PSS awake" is the supervisor's whole PSS right after `ps`, before it rests.
 COLUMNS = [
     ("up_cold", "up -d", "s"),
     ("up_again", "up again", "s"),
@@ -16,6 +17,7 @@ COLUMNS = [
     ("floor_down", "floor down", "s"),
     ("rss_per_n", "RSS/N", "MB"),
     ("pss_per_n", "PSS/N", "MB"),
+    ("pss_awake", "PSS awake", "MB"),
 ]
 
 # Targets of issue 6 for N=100, compared in the "vs target" lines: (key, limit, how the limit is read).

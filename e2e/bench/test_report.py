@@ -18,16 +18,18 @@ class ReportTest(unittest.TestCase):
 
     def test_table_right_aligns_numbers_and_prints_na(self):
         rows = [{"shape": "joined", "n": 10, "up_cold": 1.234, "up_again": 0.5, "plan": None, "ps": 0.25,
-                 "down": 1.0, "floor_up": 0.3, "floor_down": 0.2, "rss_per_n": 0.0, "pss_per_n": 0.0},
+                 "down": 1.0, "floor_up": 0.3, "floor_down": 0.2, "rss_per_n": 0.0, "pss_per_n": 0.0,
+                 "pss_awake": None},
                 {"shape": "host", "n": 100, "up_cold": 12.0, "up_again": 0.75, "plan": 0.5, "ps": 0.5,
-                 "down": 9.5, "floor_up": 2.0, "floor_down": 1.25, "rss_per_n": 0.4, "pss_per_n": 0.125}]
+                 "down": 9.5, "floor_up": 2.0, "floor_down": 1.25, "rss_per_n": 0.4, "pss_per_n": 0.125,
+                 "pss_awake": 57.25}]
         expected = "\n".join([
             "shape     N  up -d (s)  up again (s)  plan (s)  ps (s)  down (s)  floor up (s)  floor down (s)"
-            "  RSS/N (MB)  PSS/N (MB)",
+            "  RSS/N (MB)  PSS/N (MB)  PSS awake (MB)",
             "joined   10       1.23          0.50       n/a    0.25      1.00          0.30            0.20"
-            "        0.00        0.00",
+            "        0.00        0.00             n/a",
             "host    100      12.00          0.75      0.50    0.50      9.50          2.00            1.25"
-            "        0.40        0.12",
+            "        0.40        0.12           57.25",
         ])
         self.assertEqual(report.table(rows), expected)
 
