@@ -6,11 +6,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +73,15 @@ public final class JsonDocuments {
         moveIntoPlace(temp, file);
     }
 
-    /** Replaces {@code file} with {@code text} whole, as {@link #replace(Path, Object, boolean)} does. */
+    /**
+     * Replaces {@code file} with {@code text} whole, as {@link #replace(Path, Object, boolean)} does, readable by
+     * its owner only: such a text may hold a stack, whose environment values may be secrets (as config.json's are).
+     */
     public static void replaceText(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temp, text, StandardCharsets.UTF_8);
         moveIntoPlace(temp, file);
     }

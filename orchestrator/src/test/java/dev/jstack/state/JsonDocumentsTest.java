@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JsonDocumentsTest {
 
@@ -60,6 +64,19 @@ class JsonDocumentsTest {
                 () -> JsonDocuments.strings(doc, "mixed")).getMessage());
         assertEquals("the list is not a JSON object", assertThrows(IOException.class,
                 () -> JsonDocuments.object(doc.get("l"), "the list")).getMessage());
+    }
+
+    @Test
+    @DisplayName("a text replaces a file whole and only its owner may read it, even where one was readable to all")
+    void textReplacedOwnerOnly(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("stack.json"), "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        JsonDocuments.replaceText(file, "{\"environment\":{\"TOKEN\":\"s3cret\"}}\n");
+        assertEquals("{\"environment\":{\"TOKEN\":\"s3cret\"}}\n", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        try (var left = Files.list(file.getParent())) {
+            assertEquals(List.of(file), left.toList(), "no temp file is left");
+        }
     }
 
     @Test
