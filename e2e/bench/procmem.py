@@ -6,6 +6,7 @@ Containers' processes live in PID namespaces of their own, so they never count; 
 """
 
 import os
+import socket
 import time
 
 
@@ -56,15 +57,33 @@ def left_running(before, project, stack_dir):
     return sorted(pids)
 
 
+# After the resting program answers, how long its memory is left to settle (its start-up, its first compilations).
+SETTLE_SECONDS = 5
+
+
 def await_rest(project, limit_seconds):
-    """Waits until the project's supervisor runs its resting program (RestingMain); False when it does not in time."""
+    """Waits until the project's supervisor runs its resting program (RestingMain) and answers a ping, then lets it
+    settle; False when it does not rest in time."""
     deadline = time.monotonic() + limit_seconds
     while time.monotonic() < deadline:
         pid = _supervisor_pid(project)
-        if pid is not None and b"RestingMain" in _read_bytes("/proc/%d/cmdline" % pid):
+        if pid is not None and b"RestingMain" in _read_bytes("/proc/%d/cmdline" % pid) and _pings(project):
+            time.sleep(SETTLE_SECONDS)
             return True
         time.sleep(0.2)
     return False
+
+
+def _pings(project):
+    """Whether the project's supervisor answers a ping on its socket."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(10)
+            s.connect("/run/jstack/%s/supervisor/sock" % project)
+            s.sendall(b"ping\n")
+            return s.makefile("rb").readline().startswith(b"ok ")
+    except OSError:
+        return False
 
 
 def _read_bytes(path):
