@@ -6,7 +6,6 @@ import dev.jstack.plan.Action;
 import dev.jstack.plan.Plan;
 import dev.jstack.runtime.ProcessReaper;
 import dev.jstack.runtime.RuntimeFailure;
-import dev.jstack.spec.Healthcheck;
 import dev.jstack.spec.RestartPolicy;
 import dev.jstack.spec.Service;
 import dev.jstack.state.Observed;
@@ -30,7 +29,7 @@ import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
- * Owns what a supervisor knows of each service between ticks (restart trackers, health monitors) and does one
+ * Owns what a supervisor knows of each service between ticks (restart trackers, health checks) and does one
  * tick: observe, reap, let each tracker judge what it sees, bring back what is due through a plan, and run the
  * health checks that are due. Level-based: a full tick starts from what runs now.
  * <p>
@@ -47,7 +46,7 @@ final class Watcher {
     private final Clock clock;
     private final Consumer<String> log;
     private final Map<String, RestartTracker> trackers = new TreeMap<>();
-    private final Map<String, HealthMonitor> health = new TreeMap<>();
+    private final HealthChecks health;
     private final Map<String, Integer> previousRestarts = new HashMap<>();
     // Services brought up while supervised: a record lost with a failed re-creation does not end supervision.
     private final SortedSet<String> known = new TreeSet<>();
@@ -74,6 +73,7 @@ final class Watcher {
         this.inherited = stopped.read();
         this.clock = clock;
         this.log = log;
+        this.health = new HealthChecks(clock, log);
         previous.ifPresent(p -> p.services().forEach((s, st) -> previousRestarts.put(s, st.restarts())));
         previous.ifPresent(p -> known.addAll(p.services().keySet()));
     }
@@ -120,7 +120,7 @@ final class Watcher {
             trackers.put(s.name(), tracker);
         }
         for (String s : recreated) {
-            health.remove(s);
+            health.forget(s);
             RestartTracker t = trackers.get(s);
             if (t != null) t.replaced(now);
         }
@@ -142,7 +142,7 @@ final class Watcher {
                 healed = true;
             }
         }
-        probe(project);
+        health.probe(project);
         return healed;
     }
 
@@ -152,7 +152,7 @@ final class Watcher {
      * service with a check keeps the supervisor awake).
      */
     boolean quiet(Instant now) {
-        return !trackers.isEmpty() && health.isEmpty()
+        return !trackers.isEmpty() && health.none()
                 && trackers.values().stream().noneMatch(t -> t.phase() == RestartTracker.Phase.BACKING_OFF)
                 && !fullTickDue(now);
     }
@@ -208,7 +208,7 @@ final class Watcher {
                 continue;
             }
             if (userStopped.contains(s) && !(inherited.contains(s) && tracker.isAlways())) {
-                health.remove(s);
+                health.forget(s);
                 continue;
             }
             String container = project.paths().containerId(s);
@@ -220,13 +220,10 @@ final class Watcher {
             if (tracker.phase() != before) {
                 announce(s, tracker, now);
             }
-            if (!running) {
-                health.remove(s);
-            } else if (!health.containsKey(s)) {
-                Healthcheck check = healthcheck(project.stack().services().get(s));
-                if (!HealthMonitor.command(check).isEmpty()) {
-                    health.put(s, new HealthMonitor(check, now));
-                }
+            if (running) {
+                health.running(s, project.stack().services().get(s), now);
+            } else {
+                health.forget(s);
             }
             if (tracker.due(now)) {
                 due.add(s);
@@ -266,32 +263,9 @@ final class Watcher {
         Instant now = clock.instant();
         for (String s : due) {
             trackers.get(s).restarted(now);
-            health.remove(s);
+            health.forget(s);
         }
         nextFull = Instant.MIN; // the next tick watches the new init processes
-    }
-
-    private void probe(Project project) {
-        for (Map.Entry<String, HealthMonitor> e : health.entrySet()) {
-            HealthMonitor monitor = e.getValue();
-            if (!monitor.due(clock.instant())) {
-                continue;
-            }
-            Service service = project.stack().services().get(e.getKey());
-            List<String> command = HealthMonitor.command(healthcheck(service));
-            boolean passed;
-            try {
-                passed = project.host().runtime().probe(project.paths().containerId(e.getKey()), command,
-                        monitor.timeout()) == 0;
-            } catch (RuntimeFailure failure) {
-                passed = false;
-            }
-            HealthMonitor.Status before = monitor.status();
-            monitor.record(passed, clock.instant());
-            if (monitor.status() != before) {
-                log.accept("service " + e.getKey() + " is " + monitor.describe());
-            }
-        }
     }
 
     /** What {@code ps} shows: health and restarts of every service the supervisor knows. */
@@ -299,8 +273,7 @@ final class Watcher {
         SortedMap<String, SupervisorStatus.Service> out = new TreeMap<>();
         known.forEach(s -> {
             RestartTracker t = trackers.get(s);
-            HealthMonitor monitor = health.get(s);
-            String state = monitor == null ? "none" : monitor.status().label();
+            String state = health.label(s);
             Integer exit = t.lastExit().isPresent() ? t.lastExit().getAsInt() : null;
             out.put(s, new SupervisorStatus.Service(state, t.restarts(), exit));
         });
@@ -318,9 +291,5 @@ final class Watcher {
 
     private static RestartPolicy policy(Service s) {
         return s.lifecycle() == null ? RestartPolicy.NO : s.lifecycle().restart();
-    }
-
-    private static Healthcheck healthcheck(Service s) {
-        return s == null || s.lifecycle() == null ? null : s.lifecycle().healthcheck();
     }
 }
