@@ -113,6 +113,18 @@ class RestTest {
 
     @Test
     @Order(3)
+    @DisplayName("up -d with nothing to do plans in the command and leaves it resting")
+    void upWithNothingToDoLetsItRest() throws IOException {
+        awaitRest();
+        String before = log();
+        // The one-shot `once` has ended: a plain `up -d` would start it again, as compose's does.
+        JSTACK.run("up", "-d", "owner", "joiner").expectOk();
+        assertTrue(commandLine(supervisor).contains(RESTING), "still resting");
+        assertEquals(before, log(), "nothing was asked of it");
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("a command's request wakes it: restart replaces the named container")
     void aRequestWakesIt() throws IOException {
         awaitRest();
@@ -127,7 +139,7 @@ class RestTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("a container the user stops while it rests stays stopped")
     void aUserStopStaysAcrossTheWake() throws IOException {
         awaitRest();
@@ -140,7 +152,7 @@ class RestTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("down from rest leaves no supervisor, container or pin")
     void downFromRest() throws IOException {
         awaitRest();

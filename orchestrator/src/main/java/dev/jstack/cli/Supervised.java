@@ -62,6 +62,29 @@ final class Supervised {
     }
 
     /**
+     * Whether an {@code up -d} has nothing to do: the supervisor runs as this command would start it, and the plan,
+     * made here, is empty. Then no request goes to the supervisor, which would make the same plan; at rest it would
+     * first have to wake for it. The user's stop marks of the services it names are lifted all the same, as the
+     * supervisor lifts them. Called under the project's lock.
+     */
+    static boolean nothingToDo(CommandSpec spec, RuntimeOptions runtime, Project project, List<String> services,
+                               boolean removeOrphans) throws Exception {
+        JstackCommand root = JstackCommand.of(spec);
+        if (!wanted(project) || !Supervision.of(project).runsAs(Supervision.launch(root, project,
+                runtime.runtime(root.environment()), root.workingDir(), root.environment()))) {
+            return false;
+        }
+        dev.jstack.plan.Plan plan = project.planner().up(project.observe(), services, removeOrphans);
+        if (!plan.actions().isEmpty()) {
+            return false;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        plan.warnings().forEach(w -> err.println("jstack: warning: " + w));
+        UserStops.lift(project, plan, services);
+        return true;
+    }
+
+    /**
      * Sends {@code verb words...} to the project's supervisor, which is started first when it is not running;
      * called under the project's lock, which the supervisor does not take while it answers.
      */

@@ -66,6 +66,9 @@ public final class UpCommand implements Callable<Integer> {
 
     // The project's supervisor creates the containers, so that they are its descendants and it reaps them.
     private Object detached(Project project) throws Exception {
+        if (Supervised.nothingToDo(spec, runtime, project, services, removeOrphans)) {
+            return null;
+        }
         List<String> words = new ArrayList<>(services);
         if (removeOrphans) {
             words.add(0, "--remove-orphans");

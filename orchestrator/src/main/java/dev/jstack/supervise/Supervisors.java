@@ -59,13 +59,17 @@ public final class Supervisors {
 
     /** The supervisor started by {@code launch}, started (again) when it is gone or was started differently. */
     public SupervisorClient ensure(Launch launch, Consumer<String> notice) throws IOException {
-        Optional<Launch> recorded = recordedLaunch();
-        if (alive() > 0 && recorded.equals(Optional.of(launch)) && client().ping() > 0) {
+        if (runsAs(launch)) {
             return client();
         }
         stop(notice);
         JsonDocuments.replace(files.launch(), launch.json(), false);
         return start(launch);
+    }
+
+    /** Whether the project's supervisor runs as {@code launch} would start it, and answers (awake or at rest). */
+    public boolean runsAs(Launch launch) {
+        return alive() > 0 && recordedLaunch().equals(Optional.of(launch)) && client().ping() > 0;
     }
 
     /**
