@@ -102,7 +102,7 @@ public final class Supervisor {
     public Ending run(ServerSocketChannel server, Optional<Source> resumed) throws Exception {
         reaper.becomeSubreaper();
         if (project == null && resumed.isPresent()) {
-            watcher.resume(RestState.read(files.restState()));
+            resume();
             project = resumed.get().open(log);
             settle();
         }
@@ -133,6 +133,16 @@ public final class Supervisor {
             }
         }
         return Ending.STOPPED;
+    }
+
+    // What the watcher knew before the rest; without it (the file lost), this supervisor judges as a new one would.
+    private void resume() {
+        try {
+            watcher.resume(RestState.read(files.restState()));
+        } catch (IOException e) {
+            log.accept("what the supervisor knew before its rest is lost (" + e.getMessage()
+                    + "): it judges its services anew");
+        }
     }
 
     /** After a rest that could not begin: the supervisor stays awake from now on. */
