@@ -70,7 +70,12 @@ public final class JstackCommand implements Callable<Integer> {
 
     private CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(this);
-        subcommands.forEach(cli::addSubcommand);
+        // A loop, not a method reference: the archive's dump links the target of an archived lambda, and picocli's
+        // classes (class file version 49) are left out of the archive once linked there, so CommandLine itself was
+        // parsed from the jar on every start.
+        for (Class<?> subcommand : subcommands) {
+            cli.addSubcommand(subcommand);
+        }
         Map<String, CommandLine> added = cli.getSubcommands();
         if (added.containsKey("logs")) {
             LogsCommand.claimShortF(added.get("logs"));

@@ -91,8 +91,13 @@ public final class PsCommand implements Callable<Integer> {
         lines.forEach(l -> { for (int i = 0; i < l.size(); i++) widths[i] = Math.max(widths[i], l.get(i).length()); });
         for (List<String> l : lines) {
             StringBuilder line = new StringBuilder();
+            // Padded by hand: String.format parses its pattern again for every cell (800 of them at N=100).
             for (int i = 0; i < l.size(); i++) {
-                line.append(i == l.size() - 1 ? l.get(i) : String.format("%-" + (widths[i] + 3) + "s", l.get(i)));
+                String cell = l.get(i);
+                line.append(cell);
+                if (i < l.size() - 1) {
+                    line.append(" ".repeat(widths[i] + 3 - cell.length()));
+                }
             }
             out.println(line.toString().stripTrailing());
         }
