@@ -62,16 +62,18 @@ final class Supervised {
     }
 
     /**
-     * Whether an {@code up -d} has nothing to do: the supervisor runs as this command would start it, and the plan,
-     * made here, is empty. Then no request goes to the supervisor, which would make the same plan; at rest it would
-     * first have to wake for it. The user's stop marks of the services it names are lifted all the same, as the
-     * supervisor lifts them. Called under the project's lock.
+     * Whether an {@code up -d} has nothing to do: the supervisor rests, runs as this command would start it, and the
+     * plan, made here, is empty. Then no request goes to the supervisor, which would have to wake to make the same
+     * plan; one that is awake makes it sooner than this command can, and gets the request. The user's stop marks of
+     * the services it names are lifted all the same, as the supervisor lifts them. Called under the project's lock.
      */
     static boolean nothingToDo(CommandSpec spec, RuntimeOptions runtime, Project project, List<String> services,
                                boolean removeOrphans) throws Exception {
         JstackCommand root = JstackCommand.of(spec);
-        if (!wanted(project) || !Supervision.of(project).runsAs(Supervision.launch(root, project,
-                runtime.runtime(root.environment()), root.workingDir(), root.environment()))) {
+        Supervisors supervisors = Supervision.of(project);
+        if (!wanted(project) || !supervisors.commandLine().contains(RestingMain.class.getName())
+                || !supervisors.runsAs(Supervision.launch(root, project, runtime.runtime(root.environment()),
+                        root.workingDir(), root.environment()))) {
             return false;
         }
         dev.jstack.plan.Plan plan = project.planner().up(project.observe(), services, removeOrphans);

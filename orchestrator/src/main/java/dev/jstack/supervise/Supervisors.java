@@ -67,6 +67,12 @@ public final class Supervisors {
         return start(launch);
     }
 
+    /** The words of the live supervisor's command line; empty when none runs. */
+    public List<String> commandLine() {
+        int pid = alive();
+        return pid == 0 ? List.of() : commandLine(pid);
+    }
+
     /** Whether the project's supervisor runs as {@code launch} would start it, and answers (awake or at rest). */
     public boolean runsAs(Launch launch) {
         return alive() > 0 && recordedLaunch().equals(Optional.of(launch)) && client().ping() > 0;
@@ -188,12 +194,16 @@ public final class Supervisors {
 
     // A pid can be reused: only a process whose command line names this project's supervisor counts.
     private boolean isSupervisor(int pid) {
+        List<String> words = commandLine(pid);
+        return words.contains("supervise") && words.contains(files.project());
+    }
+
+    private static List<String> commandLine(int pid) {
         try {
-            String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8);
-            List<String> words = List.of(cmdline.split("\0"));
-            return words.contains("supervise") && words.contains(files.project());
+            return List.of(Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8)
+                    .split("\0"));
         } catch (IOException e) {
-            return false;
+            return List.of();
         }
     }
 
