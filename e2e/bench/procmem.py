@@ -67,7 +67,7 @@ def await_rest(project, limit_seconds):
     deadline = time.monotonic() + limit_seconds
     while time.monotonic() < deadline:
         pid = _supervisor_pid(project)
-        if pid is not None and b"RestingMain" in _read_bytes("/proc/%d/cmdline" % pid) and _pings(project):
+        if pid is not None and b"RestingMain" in _read("/proc/%d/cmdline" % pid) and _pings(project):
             time.sleep(SETTLE_SECONDS)
             return True
         time.sleep(0.2)
@@ -84,14 +84,6 @@ def _pings(project):
             return s.makefile("rb").readline().startswith(b"ok ")
     except OSError:
         return False
-
-
-def _read_bytes(path):
-    try:
-        with open(path, "rb") as f:
-            return f.read()
-    except OSError:
-        return b""
 
 
 def rollup(pid):

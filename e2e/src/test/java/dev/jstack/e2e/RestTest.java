@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,18 +42,9 @@ class RestTest {
         JSTACK.down();
     }
 
-    private static List<String> commandLine(int pid) {
-        try {
-            return List.of(Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8)
-                    .split("\0"));
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
     private static void awaitRest() {
         Eventually.await("the supervisor " + supervisor + " to rest", Duration.ofSeconds(30),
-                () -> commandLine(supervisor), words -> words.contains(RESTING));
+                () -> Supervision.commandLine(supervisor), words -> words.contains(RESTING));
     }
 
     private static String log() throws IOException {
@@ -83,12 +73,12 @@ class RestTest {
     void restsInPlace() throws IOException {
         awaitRest();
         assertEquals(List.of(supervisor), Supervision.processes(JSTACK), "one supervisor, the same pid");
-        assertTrue(commandLine(supervisor).contains("supervise"), "its command line still names it");
+        assertTrue(Supervision.commandLine(supervisor).contains("supervise"), "its command line still names it");
         for (String service : List.of("owner", "joiner")) {
             assertEquals(supervisor, Supervision.awaitParent(Kernel.pid(JSTACK.container(service)), supervisor));
         }
         JSTACK.run("ps").expectOk();
-        assertTrue(commandLine(supervisor).contains(RESTING), "ps's ping does not wake it");
+        assertTrue(Supervision.commandLine(supervisor).contains(RESTING), "ps's ping does not wake it");
         long pss = pssKb(supervisor);
         assertTrue(pss < 40 * 1024, "resting supervisor PSS " + pss + " kB, under 40 MB");
     }
@@ -119,7 +109,7 @@ class RestTest {
         String before = log();
         // The one-shot `once` has ended: a plain `up -d` would start it again, as compose's does.
         JSTACK.run("up", "-d", "owner", "joiner").expectOk();
-        assertTrue(commandLine(supervisor).contains(RESTING), "still resting");
+        assertTrue(Supervision.commandLine(supervisor).contains(RESTING), "still resting");
         assertEquals(before, log(), "nothing was asked of it");
     }
 

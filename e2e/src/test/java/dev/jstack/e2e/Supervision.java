@@ -34,12 +34,17 @@ final class Supervision {
     }
 
     private static boolean isSupervisorOf(Path proc, String project) {
+        List<String> words = commandLine(Integer.parseInt(proc.getFileName().toString()));
+        return words.contains("supervise") && words.contains(project);
+    }
+
+    /** The words of a process's command line; empty when it is gone. */
+    static List<String> commandLine(int pid) {
         try {
-            List<String> words = List.of(Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8)
+            return List.of(Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8)
                     .split("\0"));
-            return words.contains("supervise") && words.contains(project);
         } catch (IOException e) {
-            return false;
+            return List.of();
         }
     }
 
