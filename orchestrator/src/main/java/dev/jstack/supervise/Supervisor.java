@@ -78,7 +78,6 @@ public final class Supervisor {
     private boolean stopping;
     private SupervisorStatus written;
     private Instant lastWork;
-    private boolean applied;
 
     /** {@code restAfter}: how long nothing must be due before the supervisor rests; empty: it never rests. */
     public Supervisor(Source source, SupervisorFiles files, ProcessReaper reaper, Clock clock, Consumer<String> log,
@@ -201,10 +200,6 @@ public final class Supervisor {
         } catch (IOException e) {
             log.accept("a command's connection failed: " + e.getMessage());
         }
-        if (applied) {
-            applied = false;
-            settle(); // once the command has its answer: it need not wait for the collection
-        }
     }
 
     private String answer(String request, Writer out) {
@@ -257,7 +252,7 @@ public final class Supervisor {
             if (project != null) {
                 project.reportProgressTo(this::logDone);
             }
-            applied = true;
+            settle();
         }
     }
 
