@@ -69,11 +69,9 @@ final class Supervised {
      */
     static boolean nothingToDo(CommandSpec spec, RuntimeOptions runtime, Project project, List<String> services,
                                boolean removeOrphans) throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
         Supervisors supervisors = Supervision.of(project);
         if (!wanted(project) || !supervisors.commandLine().contains(RestingMain.class.getName())
-                || !supervisors.runsAs(Supervision.launch(root, project, runtime.runtime(root.environment()),
-                        root.workingDir(), root.environment()))) {
+                || !supervisors.runsAs(launch(spec, runtime, project))) {
             return false;
         }
         dev.jstack.plan.Plan plan = project.planner().up(project.observe(), services, removeOrphans);
@@ -92,11 +90,8 @@ final class Supervised {
      */
     static SupervisorClient.Answer send(CommandSpec spec, RuntimeOptions runtime, ApplyOptions apply,
                                         Project project, String verb, List<String> words) throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
         PrintWriter err = spec.commandLine().getErr();
-        Supervisors supervisors = Supervision.of(project);
-        SupervisorClient client = supervisors.ensure(Supervision.launch(root, project,
-                runtime.runtime(root.environment()), root.workingDir(), root.environment()), err::println);
+        SupervisorClient client = Supervision.of(project).ensure(launch(spec, runtime, project), err::println);
         ProgressView view = apply.view(spec);
         String request = verb + String.join("", words.stream().map(w -> " " + w).toList());
         SupervisorClient.Answer answer = client.send(request, line -> show(line, view, err));
@@ -105,6 +100,13 @@ final class Supervised {
             throw new SupervisedFailure(answer.text());
         }
         return answer;
+    }
+
+    // How this command would start the project's supervisor.
+    private static Supervisors.Launch launch(CommandSpec spec, RuntimeOptions runtime, Project project) {
+        JstackCommand root = JstackCommand.of(spec);
+        return Supervision.launch(root, project, runtime.runtime(root.environment()), root.workingDir(),
+                root.environment());
     }
 
     // The supervisor sends progress events as JSON, warnings, and other lines to show as they are.

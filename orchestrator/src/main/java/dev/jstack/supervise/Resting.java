@@ -39,14 +39,14 @@ public final class Resting {
 
     private final ServerSocketChannel server;
     private final SupervisorFiles files;
-    private final RestState watched;
+    private final RestState state;
     private final Consumer<String> log;
     private final long pid = ProcessHandle.current().pid();
 
-    public Resting(ServerSocketChannel server, SupervisorFiles files, RestState watched, Consumer<String> log) {
+    public Resting(ServerSocketChannel server, SupervisorFiles files, RestState state, Consumer<String> log) {
         this.server = server;
         this.files = files;
-        this.watched = watched;
+        this.state = state;
         this.log = log;
     }
 
@@ -59,7 +59,7 @@ public final class Resting {
                 if (!Files.isDirectory(files.dir())) {
                     return Wake.GONE;
                 }
-                Optional<String> ended = watched.firstEnded();
+                Optional<String> ended = state.firstEnded();
                 if (ended.isPresent()) {
                     log.accept("service " + ended.get() + " ended: the supervisor wakes");
                     return Wake.EXIT;
@@ -82,29 +82,33 @@ public final class Resting {
             BufferedReader in = new BufferedReader(Channels.newReader(client, StandardCharsets.UTF_8));
             Writer out = Channels.newWriter(client, StandardCharsets.UTF_8);
             String verb = verb(in.readLine());
-            if (verb.isEmpty()) {
-                return Optional.empty();
+            switch (verb) {
+                case "" -> {
+                    return Optional.empty();
+                }
+                case "ping" -> {
+                    reply(out, "ok " + pid);
+                    return Optional.empty();
+                }
+                case "stop" -> {
+                    reply(out, "ok");
+                    return Optional.of(Wake.STOPPED);
+                }
+                default -> {
+                    reply(out, AGAIN);
+                    log.accept("a command asks for " + verb + ": the supervisor wakes");
+                    return Optional.of(Wake.REQUEST);
+                }
             }
-            Optional<Wake> wake = switch (verb) {
-                case "ping" -> Optional.empty();
-                case "stop" -> Optional.of(Wake.STOPPED);
-                default -> Optional.of(Wake.REQUEST);
-            };
-            String answer = switch (verb) {
-                case "ping" -> "ok " + pid;
-                case "stop" -> "ok";
-                default -> AGAIN;
-            };
-            out.write(answer + "\n");
-            out.flush();
-            if (wake.equals(Optional.of(Wake.REQUEST))) {
-                log.accept("a command asks for " + verb + ": the supervisor wakes");
-            }
-            return wake;
         } catch (IOException e) {
             log.accept("a command's connection failed: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static void reply(Writer out, String answer) throws IOException {
+        out.write(answer + "\n");
+        out.flush();
     }
 
     private static String verb(String request) {
