@@ -23,6 +23,8 @@ public final class Supervisors {
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
     private static final long POLL_MILLIS = 50;
+    /** A new supervisor answers about 0.2 s after its JVM starts; each ping that finds no socket costs nothing. */
+    private static final long START_POLL_MILLIS = 10;
 
     /**
      * How to start the supervisor: the working directory and the whole command line. Its file is one line of
@@ -131,9 +133,9 @@ public final class Supervisors {
                 notice.accept("the supervisor (pid " + pid + ") does not answer; killing it");
             }
             ProcessHandle.of(pid).ifPresent(p -> {
-                if (!waitFor(() -> !p.isAlive(), STOP_LIMIT)) {
+                if (!waitFor(() -> !p.isAlive(), STOP_LIMIT, POLL_MILLIS)) {
                     p.destroyForcibly();
-                    waitFor(() -> !p.isAlive(), STOP_LIMIT);
+                    waitFor(() -> !p.isAlive(), STOP_LIMIT, POLL_MILLIS);
                 }
             });
         }
@@ -158,7 +160,7 @@ public final class Supervisors {
     private SupervisorClient start(Launch launch) throws IOException {
         Files.createDirectories(files.log().getParent());
         Files.deleteIfExists(files.pidFile());
-        ProcessBuilder builder = new ProcessBuilder(launch.command()).directory(new File(launch.cwd()))
+        ProcessBuilder builder = new ProcessBuilder(detached(launch.command())).directory(new File(launch.cwd()))
                 .redirectInput(new File("/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
                 .redirectErrorStream(true);
@@ -167,11 +169,23 @@ public final class Supervisors {
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.start();
         SupervisorClient client = client();
-        if (!waitFor(() -> client.ping() > 0, START_LIMIT)) {
+        if (!waitFor(() -> client.ping() > 0, START_LIMIT, START_POLL_MILLIS)) {
             throw new IOException("the supervisor of project " + files.project() + " did not start within "
                     + START_LIMIT.toSeconds() + " s; see " + files.log());
         }
         return client;
+    }
+
+    /*
+     * The supervisor is started by a shell that puts it in the background and exits at once. Started directly, it
+     * would be this command's child, and the JDK's thread that waits for the child would still sit in waitpid when
+     * the command ends: a JVM that exits waits up to 300 ms for every thread in a native call, which was most of the
+     * time between the supervisor's answer and the end of a cold up -d.
+     */
+    static List<String> detached(List<String> command) {
+        List<String> words = new java.util.ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" &", "jstack-supervisor"));
+        words.addAll(command);
+        return words;
     }
 
     private Optional<Launch> recordedLaunch() {
@@ -207,14 +221,14 @@ public final class Supervisors {
         }
     }
 
-    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration limit) {
+    private static boolean waitFor(java.util.function.BooleanSupplier condition, Duration limit, long pollMillis) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
