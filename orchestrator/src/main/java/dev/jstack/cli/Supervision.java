@@ -17,15 +17,16 @@ import java.util.Map;
  */
 final class Supervision {
     /**
-     * The supervisor is what stays resident: a heap that starts at 4 MB with a young generation of 2 MB (a page
-     * of the heap counts once it is touched; the supervisor's live data is about 5 MB at 100 containers), which a
-     * full collection after each apply shrinks back to its live data and 20% more, one GC thread, the quick
+     * The supervisor awake: a heap that starts at 12 MB with a young generation of 4 MB (the supervisor's live data
+     * is about 5 MB at 100 containers; from 4 and 2 MB, its start made 16 collections, 7 of them full, to grow the
+     * heap by small steps), which a full collection after each apply shrinks back towards its live data and 20%
+     * more (what stays resident is the program that rests, see RestingMain), one GC thread, the quick
      * compiler only, a small code cache, no performance-data file. The class data sharing archive is mapped where
      * it was made rather than relocated, which would copy all of its pages into private memory. jnr-ffi binds the C
      * library through reflection instead of classes and native stubs it generates with its own assembler: the
      * supervisor makes a few calls a second at most, and the generated ones stayed loaded, outside any archive.
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms4m", "-Xmn2m", "-Xmx32m",
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms12m", "-Xmn4m", "-Xmx32m",
             "-XX:MaxHeapFreeRatio=20", "-XX:MinHeapFreeRatio=10",
             "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=8m",
             "-XX:MaxMetaspaceSize=64m", "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions",
