@@ -1,4 +1,4 @@
-"""Owns the numbers of a benchmark run: medians, the printed table and the ratios to the issue's targets.
+"""Owns the numbers of a benchmark run: medians, the printed table and the ratios to jstack's performance targets.
 
 Pure functions only (no processes, no clock), so that tests can check them with fixed inputs.
 """
@@ -20,7 +20,7 @@ COLUMNS = [
     ("pss_awake", "PSS awake", "MB"),
 ]
 
-# Targets of issue 6 for N=100, compared in the "vs target" lines: (key, limit, how the limit is read).
+# jstack's performance targets for N=100 (docs/performance.md), compared in the "vs target" lines: (key, limit, how the limit is read).
 FLOOR_FACTOR = 1.3
 FIXED_TARGETS = [("up_again", 0.6), ("plan", 0.6), ("ps", 0.6)]
 VERSION_TARGET = 0.3
@@ -60,7 +60,7 @@ def table(rows):
 
 
 def verdicts(rows, version_seconds):
-    """One line per target of the issue, for the rows with N=100: measured, limit, ratio and met/missed."""
+    """One line per target, for the rows with N=100: measured, limit, ratio and met/missed."""
     lines = []
     if version_seconds is not None:
         lines.append(verdict("version", "", version_seconds, VERSION_TARGET))
