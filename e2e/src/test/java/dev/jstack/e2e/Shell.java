@@ -35,6 +35,11 @@ final class Shell {
     }
 
     static Result run(List<String> command, Path workingDir, Map<String, String> env) {
+        return run(command, workingDir, env, TIMEOUT_SECONDS);
+    }
+
+    /** As {@link #run(List, Path, Map)}, for a command that may take longer than the usual limit. */
+    static Result run(List<String> command, Path workingDir, Map<String, String> env, long timeoutSeconds) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
                 new java.io.File("/dev/null")));
         if (workingDir != null) builder.directory(workingDir.toFile());
@@ -43,9 +48,9 @@ final class Shell {
             Process p = builder.start();
             CompletableFuture<String> out = read(p.getInputStream());
             CompletableFuture<String> err = read(p.getErrorStream());
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
-                throw new AssertionError("timed out after " + TIMEOUT_SECONDS + "s: " + command);
+                throw new AssertionError("timed out after " + timeoutSeconds + "s: " + command);
             }
             return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {
