@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Scenario
 @DisplayName("e2e/bench/run measures every shape against runc's floor, writes its JSON and leaves nothing behind")
 class BenchHarnessTest {
-    /** About 90 s here: each shape waits for its supervisor to rest before it reads what stays resident. */
+    /** 64-69 s here: each shape waits for its supervisor to rest before it reads what stays resident. */
     private static final long HARNESS_SECONDS = 900;
     private static final List<String> SHAPES = List.of("joined", "none", "host");
     private static final List<String> MEASURED = List.of("up_cold", "up_again", "plan", "ps", "down", "floor_up",

@@ -25,11 +25,12 @@ class DetachedStartTest {
     @DisplayName("the started program ends at once, while what it started runs on and is not this process's child")
     void notAChild() throws Exception {
         Path pidFile = tmp.resolve("pid");
-        Path started = tmp.resolve("started");
+        // Output to a file: a pipe would stay open in the program left running, and hold this test's reader.
+        Path output = tmp.resolve("output");
         String script = "echo $$ > " + pidFile + ".tmp && mv " + pidFile + ".tmp " + pidFile + " && exec sleep 30";
         Process shell = new ProcessBuilder(Supervisors.detached(List.of("/bin/sh", "-c", script)))
                 .redirectInput(new java.io.File("/dev/null"))
-                .redirectOutput(started.toFile()).redirectErrorStream(true).start();
+                .redirectOutput(output.toFile()).redirectErrorStream(true).start();
         assertTrue(shell.waitFor(10, TimeUnit.SECONDS), "the detaching shell did not end");
         assertEquals(0, shell.exitValue());
         long pid = awaitPid(pidFile);
