@@ -3,9 +3,6 @@ package dev.jstack.cli;
 import dev.jstack.apply.Project;
 import dev.jstack.supervise.SupervisorFiles;
 import dev.jstack.supervise.Supervisors;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,13 +72,9 @@ final class Supervision {
         return commandLine.stream().filter(a -> a.startsWith(SHARED_ARCHIVE)).limit(1).toList();
     }
 
-    // /proc/self/cmdline rather than the management beans, which would load many classes for one list.
+    // From /proc rather than the management beans, which would load many classes for one list.
     static List<String> ownCommandLine() {
-        try {
-            return List.of(Files.readString(Path.of("/proc/self/cmdline"), StandardCharsets.UTF_8).split("\0"));
-        } catch (IOException e) {
-            return List.of();
-        }
+        return Supervisors.commandLine(ProcessHandle.current().pid());
     }
 
     /** What {@link SupervisorMain} reads ({@link SupervisorArguments}): the stack's options, then the verb. */

@@ -56,7 +56,7 @@ public final class Supervisors {
     /** The pid of the project's supervisor when it is alive, else 0. */
     public int alive() {
         int pid = readPid();
-        return pid > 0 && isSupervisor(pid) ? pid : 0;
+        return pid > 0 && isSupervisor(commandLine(pid)) ? pid : 0;
     }
 
     /** The supervisor started by {@code launch}, started (again) when it is gone or was started differently. */
@@ -71,8 +71,9 @@ public final class Supervisors {
 
     /** The words of the live supervisor's command line; empty when none runs. */
     public List<String> commandLine() {
-        int pid = alive();
-        return pid == 0 ? List.of() : commandLine(pid);
+        int pid = readPid();
+        List<String> words = pid > 0 ? commandLine(pid) : List.of();
+        return isSupervisor(words) ? words : List.of();
     }
 
     /** Whether the project's supervisor runs as {@code launch} would start it, and answers (awake or at rest). */
@@ -207,12 +208,12 @@ public final class Supervisors {
     }
 
     // A pid can be reused: only a process whose command line names this project's supervisor counts.
-    private boolean isSupervisor(int pid) {
-        List<String> words = commandLine(pid);
+    private boolean isSupervisor(List<String> words) {
         return words.contains("supervise") && words.contains(files.project());
     }
 
-    private static List<String> commandLine(int pid) {
+    /** The words of a process's command line, read from /proc; empty when it is gone. */
+    public static List<String> commandLine(long pid) {
         try {
             return List.of(Files.readString(Path.of("/proc/" + pid + "/cmdline"), StandardCharsets.UTF_8)
                     .split("\0"));
