@@ -20,7 +20,8 @@ COLUMNS = [
     ("pss_awake", "PSS awake", "MB"),
 ]
 
-# jstack's performance targets for N=100 (docs/performance.md), compared in the "vs target" lines: (key, limit, how the limit is read).
+# jstack's performance targets for N=100 (docs/performance.md), compared in the "vs target" lines:
+# (key, limit, how the limit is read).
 FLOOR_FACTOR = 1.3
 FIXED_TARGETS = [("up_again", 0.6), ("plan", 0.6), ("ps", 0.6)]
 VERSION_TARGET = 0.3
