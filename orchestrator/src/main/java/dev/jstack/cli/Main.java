@@ -1,6 +1,7 @@
 package dev.jstack.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The entry point of the jstack command: runs in the process's working directory and environment. */
 public final class Main {
@@ -18,6 +19,7 @@ public final class Main {
         }
         ProcessLaunch.preferVfork();
         JstackCommand root = new JstackCommand(Path.of("").toAbsolutePath(), System.getenv());
-        System.exit(root.commandLine(args).execute(args));
+        Optional<QuickLine> quick = QuickLine.parse(root, args);
+        System.exit(quick.isPresent() ? quick.get().execute(args) : root.commandLine(args).execute(args));
     }
 }

@@ -1,0 +1,248 @@
+package dev.jstack.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Owns the parsing of the command lines that people and pipelines type most, {@code up}, {@code plan} and
+ * {@code ps} with their usual options, by hand into the very command objects picocli would fill, which then run
+ * under picocli's writers and jstack's {@link ErrorReporter} as always. picocli builds its model by reading every
+ * option's annotations, for which the JDK generates a proxy class per annotation type: about 85 ms of each
+ * command's start, more than any other part of {@code plan} or {@code ps}.
+ *
+ * <p>It answers only when it knows every word: global options and the command's own, each value in the next word,
+ * and service names. Anything else (help, a value attached as in {@code -fFILE} or {@code --file=FILE}, {@code --},
+ * an {@code @file}, a format in capitals, another command, a word that is missing) is left to picocli and its whole
+ * model, so that what it accepts and every message it prints stay picocli's. {@code QuickLineTest} parses the same
+ * lines both ways and compares the commands they fill.
+ */
+final class QuickLine {
+    private final Callable<Integer> command;
+    private final CommandLine commandLine;
+
+    private QuickLine(Callable<Integer> command, CommandLine commandLine) {
+        this.command = command;
+        this.commandLine = commandLine;
+    }
+
+    /** The parsed command of {@code args} run from {@code root}, or empty when picocli should parse them. */
+    static Optional<QuickLine> parse(JstackCommand root, String[] args) {
+        GlobalOptions global = new GlobalOptions();
+        int at = 0;
+        int taken;
+        while (at < args.length && (taken = global(global, args, at)) != 0) {
+            if (taken < 0) {
+                return Optional.empty();
+            }
+            at += taken;
+        }
+        if (at == args.length) {
+            return Optional.empty();
+        }
+        String name = args[at];
+        Callable<Integer> command = command(name);
+        if (command == null || !words(command, global, args, at + 1)) {
+            return Optional.empty();
+        }
+        // Specs made without reading annotations: they give the command its writers and its root, as picocli's do.
+        CommandSpec rootSpec = CommandSpec.wrapWithoutInspection(root).name("jstack");
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        rootSpec.addSubcommand(name, spec);
+        new CommandLine(rootSpec);
+        root.global = global;
+        root.spec = rootSpec;
+        inject(command, spec);
+        return Optional.of(new QuickLine(command, spec.commandLine()));
+    }
+
+    /** The command line the command writes through; tests set its writers. */
+    CommandLine commandLine() {
+        return commandLine;
+    }
+
+    /** The object the words filled. */
+    Callable<Integer> command() {
+        return command;
+    }
+
+    /** Runs the command: its exit code, or the one {@link ErrorReporter} gives its failure, as picocli would. */
+    int execute(String[] args) {
+        ErrorReporter errors = new ErrorReporter();
+        try {
+            Integer code = command.call();
+            return code == null ? ExitCode.OK : code;
+        } catch (ParameterException e) {
+            return errors.handleParseException(e, args);
+        } catch (Exception e) {
+            return errors.handleExecutionException(e, commandLine, null);
+        }
+    }
+
+    private static void inject(Callable<Integer> command, CommandSpec spec) {
+        if (command instanceof UpCommand up) {
+            up.spec = spec;
+        } else if (command instanceof PlanCommand plan) {
+            plan.spec = spec;
+        } else if (command instanceof PsCommand ps) {
+            ps.spec = spec;
+        }
+    }
+
+    // A command with its options' defaults as picocli sets them, or null when it is no command this class parses.
+    private static Callable<Integer> command(String name) {
+        switch (name) {
+            case "up" -> {
+                UpCommand up = new UpCommand();
+                up.runtime = new RuntimeOptions();
+                up.apply = new ApplyOptions();
+                up.apply.progress = ApplyOptions.ProgressMode.auto;
+                return up;
+            }
+            case "plan" -> {
+                PlanCommand plan = new PlanCommand();
+                plan.runtime = new RuntimeOptions();
+                plan.format = PlanCommand.Format.text;
+                return plan;
+            }
+            case "ps" -> {
+                PsCommand ps = new PsCommand();
+                ps.runtime = new RuntimeOptions();
+                ps.format = PsCommand.Format.table;
+                return ps;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    // Every word after the command's name into the command or the global options; false when one is not known.
+    private static boolean words(Callable<Integer> command, GlobalOptions global, String[] args, int from) {
+        for (int at = from; at < args.length; ) {
+            int taken = global(global, args, at);
+            if (taken == 0) {
+                taken = command instanceof UpCommand up ? up(up, args, at)
+                        : command instanceof PlanCommand plan ? plan(plan, args, at)
+                        : ps((PsCommand) command, args, at);
+            }
+            if (taken <= 0) {
+                return false;
+            }
+            at += taken;
+        }
+        return true;
+    }
+
+    // How many words an option of up takes at args[at] (or a service name, one); 0 when it is not known.
+    private static int up(UpCommand up, String[] args, int at) {
+        switch (args[at]) {
+            case "-d", "--detach" -> up.detach = true;
+            case "--remove-orphans" -> up.removeOrphans = true;
+            case "--no-wait" -> up.apply.noWait = true;
+            case "--progress" -> {
+                return (up.apply.progress = choice(args, at + 1, ApplyOptions.ProgressMode.values())) == null ? 0 : 2;
+            }
+            case "--runtime" -> {
+                return (up.runtime.runtime = value(args, at + 1)) == null ? 0 : 2;
+            }
+            default -> {
+                return service(args[at], up.services);
+            }
+        }
+        return 1;
+    }
+
+    private static int plan(PlanCommand plan, String[] args, int at) {
+        switch (args[at]) {
+            case "--detailed-exitcode" -> plan.detailedExitcode = true;
+            case "--remove-orphans" -> plan.removeOrphans = true;
+            case "--format" -> {
+                return (plan.format = choice(args, at + 1, PlanCommand.Format.values())) == null ? 0 : 2;
+            }
+            case "--runtime" -> {
+                return (plan.runtime.runtime = value(args, at + 1)) == null ? 0 : 2;
+            }
+            default -> {
+                return service(args[at], plan.services);
+            }
+        }
+        return 1;
+    }
+
+    // ps takes no service names.
+    private static int ps(PsCommand ps, String[] args, int at) {
+        switch (args[at]) {
+            case "--format" -> {
+                return (ps.format = choice(args, at + 1, PsCommand.Format.values())) == null ? 0 : 2;
+            }
+            case "--runtime" -> {
+                return (ps.runtime.runtime = value(args, at + 1)) == null ? 0 : 2;
+            }
+            default -> {
+                return 0;
+            }
+        }
+    }
+
+    /**
+     * How many words the global option at {@code args[at]} takes (1 a flag, 2 with its value) after setting it in
+     * {@code global}; 0 when the word is no global option, -1 when its value is missing or could be read otherwise.
+     */
+    private static int global(GlobalOptions global, String[] args, int at) {
+        switch (args[at]) {
+            case "--debug" -> global.debug = true;
+            case "--stacktrace" -> global.stacktrace = true;
+            case "-p", "--project-name", "-f", "--file", "--env-file", "--profile" -> {
+                String value = value(args, at + 1);
+                if (value == null) {
+                    return -1;
+                }
+                switch (args[at]) {
+                    case "-p", "--project-name" -> global.projectName = value;
+                    case "-f", "--file" -> global.addFile(Path.of(value));
+                    case "--env-file" -> global.addEnvFile(Path.of(value));
+                    default -> global.addProfile(value);
+                }
+                return 2;
+            }
+            default -> {
+                return 0;
+            }
+        }
+        return 1;
+    }
+
+    // The word at args[at] as an option's value; null (picocli decides) when it is missing or could be read as
+    // an option or an @file.
+    private static String value(String[] args, int at) {
+        if (at >= args.length || args[at].isEmpty() || args[at].startsWith("-") || args[at].startsWith("@")) {
+            return null;
+        }
+        return args[at];
+    }
+
+    // The constant named exactly by the word at args[at]; picocli also takes other cases, and says what is wrong.
+    private static <E extends Enum<E>> E choice(String[] args, int at, E[] constants) {
+        String value = value(args, at);
+        for (E constant : constants) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    // A service name takes one word; one that could be read as an option or an @file is left to picocli.
+    private static int service(String word, List<String> services) {
+        if (word.isEmpty() || word.startsWith("-") || word.startsWith("@")) {
+            return 0;
+        }
+        services.add(word);
+        return 1;
+    }
+}
