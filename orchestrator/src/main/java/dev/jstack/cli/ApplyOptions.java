@@ -5,7 +5,6 @@ import dev.jstack.apply.Project;
 import dev.jstack.plan.Plan;
 import dev.jstack.state.ProjectLock;
 import java.io.PrintWriter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,16 +34,16 @@ public final class ApplyOptions {
      * Applies what {@code planning} plans under the lock; its warnings go to stderr. Throws {@link ApplyFailure}
      * when an action failed. {@code after} runs under the same lock once the plan applied.
      */
-    Executor.Result apply(CommandSpec spec, Project project, Planning planning, ProjectLock.Body<?> after)
+    Executor.Result apply(Invocation run, Project project, Planning planning, ProjectLock.Body<?> after)
             throws Exception {
-        return holding(spec, project, () -> applyHeld(spec, project, planning, after));
+        return holding(run, project, () -> applyHeld(run, project, planning, after));
     }
 
     /** As {@link #apply}, for a caller that already holds the project's lock. */
-    Executor.Result applyHeld(CommandSpec spec, Project project, Planning planning, ProjectLock.Body<?> after)
+    Executor.Result applyHeld(Invocation run, Project project, Planning planning, ProjectLock.Body<?> after)
             throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        ProgressView view = view(spec);
+        PrintWriter err = run.err();
+        ProgressView view = view(run);
         project.reportProgressTo(view::show);
         return Interruptible.run(project, () -> {
             Plan plan = planning.plan(project);
@@ -61,18 +60,18 @@ public final class ApplyOptions {
     }
 
     /** Runs {@code body} under the project's lock, waiting for it unless {@code --no-wait}; see {@link #apply}. */
-    <T> T holding(CommandSpec spec, Project project, ProjectLock.Body<T> body) throws Exception {
+    <T> T holding(Invocation run, Project project, ProjectLock.Body<T> body) throws Exception {
         return ProjectLock.holding(project.paths().lockFile(), project.paths().project(),
-                spec.commandLine().getErr()::println, !noWait, body);
+                run.err()::println, !noWait, body);
     }
 
     /** The view {@code --progress} asks for. */
-    ProgressView view(CommandSpec spec) {
-        return ProgressView.of(resolved(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    ProgressView view(Invocation run) {
+        return ProgressView.of(resolved(), run.out(), run.err());
     }
 
-    Executor.Result apply(CommandSpec spec, Project project, Planning planning) throws Exception {
-        return apply(spec, project, planning, () -> null);
+    Executor.Result apply(Invocation run, Project project, Planning planning) throws Exception {
+        return apply(run, project, planning, () -> null);
     }
 
     ProgressMode resolved() {

@@ -29,7 +29,7 @@ public final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidStackException {
-        Stack stack = JstackCommand.of(spec).load(spec).stack();
+        Stack stack = JstackCommand.of(spec).load(spec.commandLine().getErr()).stack();
         if (!quiet) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(format == Format.JSON ? StackWriter.json(stack) : StackWriter.yaml(stack));

@@ -36,11 +36,12 @@ public final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(spec);
+        Invocation run = Invocation.of(spec);
+        PrintWriter err = run.err();
+        Project project = runtime.open(run);
         Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
         Supervisors supervisors = Supervision.of(project);
-        apply.apply(spec, project, p -> {
+        apply.apply(run, project, p -> {
             // The supervisor goes first, under the lock, or it would bring back what down stops.
             supervisors.stop(err::println);
             return p.planner().down(p.observe(), grace);

@@ -31,7 +31,12 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
-        PrintWriter err = cli.getErr();
+        return report(ex, Invocation.of(cli.getCommandSpec()));
+    }
+
+    /** What a command's failure prints, and its exit code, however the command was parsed. */
+    int report(Exception ex, Invocation run) {
+        PrintWriter err = run.err();
         int code;
         if (ex instanceof InvalidStackException invalid) {
             for (Diagnostic d : invalid.diagnostics()) err.println(d);
@@ -43,11 +48,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             err.println("jstack: error: " + describe(ex));
             code = ExitCode.FAILED;
         }
-        if (cli.getCommandSpec().userObject() instanceof PlanCommand plan && plan.detailedExitcode) {
+        if (run.command() instanceof PlanCommand plan && plan.detailedExitcode) {
             // 2 means "changes pending" there: every error, an invalid file included, is 1.
             code = ExitCode.FAILED;
         }
-        if (JstackCommand.of(cli.getCommandSpec()).global().showStackTraces()) ex.printStackTrace(err);
+        if (run.root().global().showStackTraces()) ex.printStackTrace(err);
         err.flush();
         return code;
     }

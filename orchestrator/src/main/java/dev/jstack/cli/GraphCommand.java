@@ -23,7 +23,7 @@ public final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidStackException {
-        StackGraph graph = StackGraph.of(JstackCommand.of(spec).load(spec).stack());
+        StackGraph graph = StackGraph.of(JstackCommand.of(spec).load(spec.commandLine().getErr()).stack());
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.render(graph));
         out.flush();

@@ -2,6 +2,7 @@ package dev.jstack.cli;
 
 import dev.jstack.spec.InvalidStackException;
 import dev.jstack.spec.LoadResult;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +113,8 @@ public final class JstackCommand implements Callable<Integer> {
     }
 
     /** Loads the stack that the global options name, warnings to the command's error stream. */
-    LoadResult load(CommandSpec command) throws InvalidStackException {
-        return global.load(workingDir, environment, command.commandLine().getErr());
+    LoadResult load(PrintWriter err) throws InvalidStackException {
+        return global.load(workingDir, environment, err);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(spec);
+        Project project = runtime.open(Invocation.of(spec));
         // As ps does, from the files alone: a killed supervisor is noticed without a round trip on its socket.
         Supervision.of(project).reviveIfDead(project.paths().lockFile(), err::println);
         List<String> selected = LogTail.orAll(services, project);

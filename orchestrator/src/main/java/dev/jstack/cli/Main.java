@@ -19,7 +19,8 @@ public final class Main {
         }
         ProcessLaunch.preferVfork();
         JstackCommand root = new JstackCommand(Path.of("").toAbsolutePath(), System.getenv());
-        Optional<QuickLine> quick = QuickLine.parse(root, args);
-        System.exit(quick.isPresent() ? quick.get().execute(args) : root.commandLine(args).execute(args));
+        Optional<QuickLine> quick = QuickLine.parse(root, args, QuickLine.writer(System.out, "sun.stdout.encoding"),
+                QuickLine.writer(System.err, "sun.stderr.encoding"));
+        System.exit(quick.isPresent() ? quick.get().execute() : root.commandLine(args).execute(args));
     }
 }

@@ -12,13 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jstack plan}: what {@code up} would do now, one line per action with its target and cause, exactly as
@@ -26,13 +23,10 @@ import picocli.CommandLine.Spec;
  * pending, 1 any error.
  */
 @Command(name = "plan", description = "Show what up would change, without changing anything.")
-public final class PlanCommand implements Callable<Integer> {
+public final class PlanCommand extends QuickCommand {
 
     /** The output formats of {@code plan}. */
     enum Format { text, json }
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     RuntimeOptions runtime;
@@ -52,14 +46,14 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
-        PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(spec);
-        ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
+        Invocation run = run();
+        PrintWriter err = run.err();
+        Project project = runtime.open(run);
+        ImageResolver.requireImages(project.stack(), ImageStore.root(run.root().environment()));
         Plan plan = project.planner().up(project.observe(), services, removeOrphans);
         plan.warnings().forEach(w -> err.println("jstack: warning: " + w));
         err.flush();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = run.out();
         out.print(format == Format.json ? json(plan) : plan.toString());
         out.flush();
         return detailedExitcode && !plan.isEmpty() ? ExitCode.CHANGES_PENDING : ExitCode.OK;

@@ -14,22 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import dev.jstack.supervise.SupervisorStatus;
 import dev.jstack.supervise.Supervisors;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code jstack ps}: the project's containers as the runtime sees them, with their network namespaces. */
 @Command(name = "ps", description = "List the stack's containers.")
-public final class PsCommand implements Callable<Integer> {
+public final class PsCommand extends QuickCommand {
 
     /** The output formats of {@code ps}. */
     enum Format { table, json }
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     RuntimeOptions runtime;
@@ -40,13 +34,14 @@ public final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(spec);
+        Invocation run = run();
+        PrintWriter err = run.err();
+        Project project = runtime.open(run);
         Supervisors supervisors = Supervision.of(project);
         supervisors.reviveIfGone(project.paths().lockFile(), err::println);
         Optional<SupervisorStatus> status = SupervisorStatus.read(supervisors.files().status());
         List<Map<String, Object>> rows = rows(project.observe(), status);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = run.out();
         if (format == Format.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
         } else {

@@ -1,19 +1,21 @@
 package dev.jstack.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * Owns the parsing of the command lines that people and pipelines type most, {@code up}, {@code plan} and
  * {@code ps} with their usual options, by hand into the very command objects picocli would fill, which then run
- * under picocli's writers and jstack's {@link ErrorReporter} as always. picocli builds its model by reading every
- * option's annotations, for which the JDK generates a proxy class per annotation type: about 85 ms of each
- * command's start, more than any other part of {@code plan} or {@code ps}.
+ * without picocli: with the writers picocli would give them, and failures reported by {@link ErrorReporter} as
+ * always. picocli builds its model by reading every option's annotation, for which the JDK generates a proxy class
+ * per annotation type (about 85 ms of each command's start), and even a model made without annotations loads and
+ * initialises most of picocli (about 45 ms).
  *
  * <p>It answers only when it knows every word: global options and the command's own, each value in the next word,
  * and service names. Anything else (help, a value attached as in {@code -fFILE} or {@code --file=FILE}, {@code --},
@@ -22,16 +24,17 @@ import picocli.CommandLine.ParameterException;
  * lines both ways and compares the commands they fill.
  */
 final class QuickLine {
-    private final Callable<Integer> command;
-    private final CommandLine commandLine;
+    private final QuickCommand command;
 
-    private QuickLine(Callable<Integer> command, CommandLine commandLine) {
+    private QuickLine(QuickCommand command) {
         this.command = command;
-        this.commandLine = commandLine;
     }
 
-    /** The parsed command of {@code args} run from {@code root}, or empty when picocli should parse them. */
-    static Optional<QuickLine> parse(JstackCommand root, String[] args) {
+    /**
+     * The command of {@code args} run from {@code root}, printing to {@code out} and {@code err}, or empty when
+     * picocli should parse them.
+     */
+    static Optional<QuickLine> parse(JstackCommand root, String[] args, PrintWriter out, PrintWriter err) {
         GlobalOptions global = new GlobalOptions();
         int at = 0;
         int taken;
@@ -44,57 +47,40 @@ final class QuickLine {
         if (at == args.length) {
             return Optional.empty();
         }
-        String name = args[at];
-        Callable<Integer> command = command(name);
+        QuickCommand command = command(args[at]);
         if (command == null || !words(command, global, args, at + 1)) {
             return Optional.empty();
         }
-        // Specs made without reading annotations: they give the command its writers and its root, as picocli's do.
-        CommandSpec rootSpec = CommandSpec.wrapWithoutInspection(root).name("jstack");
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
-        rootSpec.addSubcommand(name, spec);
-        new CommandLine(rootSpec);
         root.global = global;
-        root.spec = rootSpec;
-        inject(command, spec);
-        return Optional.of(new QuickLine(command, spec.commandLine()));
+        command.quickRun = new Invocation(root, command, out, err);
+        return Optional.of(new QuickLine(command));
     }
 
-    /** The command line the command writes through; tests set its writers. */
-    CommandLine commandLine() {
-        return commandLine;
+    /** The writers picocli would give a command: the standard streams, flushed at every line. */
+    static PrintWriter writer(PrintStream stream, String encodingProperty) {
+        String encoding = System.getProperty(encodingProperty);
+        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding)
+                : Charset.defaultCharset();
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
     }
 
     /** The object the words filled. */
-    Callable<Integer> command() {
+    QuickCommand command() {
         return command;
     }
 
     /** Runs the command: its exit code, or the one {@link ErrorReporter} gives its failure, as picocli would. */
-    int execute(String[] args) {
-        ErrorReporter errors = new ErrorReporter();
+    int execute() {
         try {
             Integer code = command.call();
             return code == null ? ExitCode.OK : code;
-        } catch (ParameterException e) {
-            return errors.handleParseException(e, args);
         } catch (Exception e) {
-            return errors.handleExecutionException(e, commandLine, null);
-        }
-    }
-
-    private static void inject(Callable<Integer> command, CommandSpec spec) {
-        if (command instanceof UpCommand up) {
-            up.spec = spec;
-        } else if (command instanceof PlanCommand plan) {
-            plan.spec = spec;
-        } else if (command instanceof PsCommand ps) {
-            ps.spec = spec;
+            return new ErrorReporter().report(e, command.run());
         }
     }
 
     // A command with its options' defaults as picocli sets them, or null when it is no command this class parses.
-    private static Callable<Integer> command(String name) {
+    private static QuickCommand command(String name) {
         switch (name) {
             case "up" -> {
                 UpCommand up = new UpCommand();
@@ -122,7 +108,7 @@ final class QuickLine {
     }
 
     // Every word after the command's name into the command or the global options; false when one is not known.
-    private static boolean words(Callable<Integer> command, GlobalOptions global, String[] args, int from) {
+    private static boolean words(QuickCommand command, GlobalOptions global, String[] args, int from) {
         for (int at = from; at < args.length; ) {
             int taken = global(global, args, at);
             if (taken == 0) {

@@ -31,7 +31,7 @@ public final class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return Supervised.selected(spec, runtime, apply, "restart", services,
+        return Supervised.selected(Invocation.of(spec), runtime, apply, "restart", services,
                 (project, selected) -> project.planner().restart(project.observe(), selected));
     }
 }

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,10 +47,10 @@ public final class RuntimeOptions {
         return fromEnv == null || fromEnv.isBlank() ? RuncRuntime.DEFAULT : fromEnv;
     }
 
-    /** The project of the stack that {@code command} names (its -f, -p and environment), on this host. */
-    Project open(CommandSpec command) throws InvalidStackException, RuntimeFailure {
-        JstackCommand root = JstackCommand.of(command);
-        return open(root.load(command).stack(), root.environment(), command.commandLine().getErr());
+    /** The project of the stack that {@code run} names (its -f, -p and environment), on this host. */
+    Project open(Invocation run) throws InvalidStackException, RuntimeFailure {
+        JstackCommand root = run.root();
+        return open(root.load(run.err()).stack(), root.environment(), run.err());
     }
 
     /** The project of {@code stack} on this host; throws when the host cannot run containers. */

@@ -30,7 +30,7 @@ public final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return Supervised.selected(spec, runtime, apply, "start", services,
+        return Supervised.selected(Invocation.of(spec), runtime, apply, "start", services,
                 (project, selected) -> project.planner().start(project.observe(), selected));
     }
 }

@@ -37,9 +37,10 @@ public final class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project project = runtime.open(spec);
+        Invocation run = Invocation.of(spec);
+        Project project = runtime.open(run);
         Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);
-        apply.apply(spec, project, p -> {
+        apply.apply(run, project, p -> {
             Plan plan = p.planner().stop(p.observe(), services, grace);
             // Marked before they stop, so that a supervisor's restart policy does not undo the stop.
             StoppedServices.of(SupervisorFiles.of(p.paths()))

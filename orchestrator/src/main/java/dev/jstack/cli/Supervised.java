@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Owns how {@code up -d}, {@code start} and {@code restart} have a project's supervisor apply their plan: one
@@ -38,11 +37,10 @@ final class Supervised {
      * here, lifting their stop marks, or have the supervisor of a supervised project do it, so that it creates
      * the containers as its children and reaps and restarts them.
      */
-    static int selected(CommandSpec spec, RuntimeOptions runtime, ApplyOptions apply, String verb,
+    static int selected(Invocation run, RuntimeOptions runtime, ApplyOptions apply, String verb,
                         List<String> services, Selection selection) throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
-        Project project = runtime.open(spec);
-        applyOrSend(spec, runtime, apply, project, verb, services, p -> {
+        Project project = runtime.open(run);
+        applyOrSend(run, runtime, apply, project, verb, services, p -> {
             dev.jstack.plan.Plan plan = selection.plan(p, services);
             UserStops.lift(p, plan, services);
             return plan;
@@ -54,11 +52,11 @@ final class Supervised {
      * Under the project's lock: has the supervisor run {@code verb} on {@code words} when the project is
      * supervised, and otherwise applies what {@code local} plans in this process.
      */
-    static void applyOrSend(CommandSpec spec, RuntimeOptions runtime, ApplyOptions apply, Project project,
+    static void applyOrSend(Invocation run, RuntimeOptions runtime, ApplyOptions apply, Project project,
                             String verb, List<String> words, ApplyOptions.Planning local) throws Exception {
-        apply.holding(spec, project, () -> wanted(project)
-                ? send(spec, runtime, apply, project, verb, words)
-                : apply.applyHeld(spec, project, local, () -> null));
+        apply.holding(run, project, () -> wanted(project)
+                ? send(run, runtime, apply, project, verb, words)
+                : apply.applyHeld(run, project, local, () -> null));
     }
 
     /**
@@ -67,18 +65,18 @@ final class Supervised {
      * plan; one that is awake makes it sooner than this command can, and gets the request. The user's stop marks of
      * the services it names are lifted all the same, as the supervisor lifts them. Called under the project's lock.
      */
-    static boolean nothingToDo(CommandSpec spec, RuntimeOptions runtime, Project project, List<String> services,
+    static boolean nothingToDo(Invocation run, RuntimeOptions runtime, Project project, List<String> services,
                                boolean removeOrphans) throws Exception {
         Supervisors supervisors = Supervision.of(project);
         if (!wanted(project) || !supervisors.commandLine().contains(RestingMain.class.getName())
-                || !supervisors.runsAs(launch(spec, runtime, project))) {
+                || !supervisors.runsAs(launch(run, runtime, project))) {
             return false;
         }
         dev.jstack.plan.Plan plan = project.planner().up(project.observe(), services, removeOrphans);
         if (!plan.actions().isEmpty()) {
             return false;
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = run.err();
         plan.warnings().forEach(w -> err.println("jstack: warning: " + w));
         UserStops.lift(project, plan, services);
         return true;
@@ -88,11 +86,11 @@ final class Supervised {
      * Sends {@code verb words...} to the project's supervisor, which is started first when it is not running;
      * called under the project's lock, which the supervisor does not take while it answers.
      */
-    static SupervisorClient.Answer send(CommandSpec spec, RuntimeOptions runtime, ApplyOptions apply,
+    static SupervisorClient.Answer send(Invocation run, RuntimeOptions runtime, ApplyOptions apply,
                                         Project project, String verb, List<String> words) throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        SupervisorClient client = Supervision.of(project).ensure(launch(spec, runtime, project), err::println);
-        ProgressView view = apply.view(spec);
+        PrintWriter err = run.err();
+        SupervisorClient client = Supervision.of(project).ensure(launch(run, runtime, project), err::println);
+        ProgressView view = apply.view(run);
         String request = verb + String.join("", words.stream().map(w -> " " + w).toList());
         SupervisorClient.Answer answer = client.send(request, line -> show(line, view, err));
         view.finish();
@@ -103,8 +101,8 @@ final class Supervised {
     }
 
     // How this command would start the project's supervisor.
-    private static Supervisors.Launch launch(CommandSpec spec, RuntimeOptions runtime, Project project) {
-        JstackCommand root = JstackCommand.of(spec);
+    private static Supervisors.Launch launch(Invocation run, RuntimeOptions runtime, Project project) {
+        JstackCommand root = run.root();
         return Supervision.launch(root, project, runtime.runtime(root.environment()), root.workingDir(),
                 root.environment());
     }

@@ -9,13 +9,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jstack up}: makes what runs equal to the file. In the foreground it then shows every service's log
@@ -23,10 +20,7 @@ import picocli.CommandLine.Spec;
  * everything has started.
  */
 @Command(name = "up", description = "Create and start the stack's containers.")
-public final class UpCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class UpCommand extends QuickCommand {
 
     @Mixin
     RuntimeOptions runtime;
@@ -45,34 +39,34 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JstackCommand root = JstackCommand.of(spec);
-        PrintWriter err = spec.commandLine().getErr();
-        Project project = runtime.open(spec);
-        ImageResolver.requireImages(project.stack(), ImageStore.root(root.environment()));
+        Invocation run = run();
+        PrintWriter err = run.err();
+        Project project = runtime.open(run);
+        ImageResolver.requireImages(project.stack(), ImageStore.root(run.root().environment()));
         if (detach) {
-            apply.holding(spec, project, () -> detached(project));
+            apply.holding(run, project, () -> detached(run, project));
             return ExitCode.OK;
         }
         // In the foreground this process supervises: the containers it creates become its children.
         LinuxProcessReaper.shared().becomeSubreaper();
         Map<String, Long> offsets = LogTail.sizes(project, project.stack().services().keySet());
-        apply.apply(spec, project, p -> {
+        apply.apply(run, project, p -> {
             Plan plan = p.planner().up(p.observe(), services, removeOrphans);
             UserStops.lift(p, plan, services);
             return plan;
         });
-        return new Foreground(project, spec.commandLine().getOut(), err).run(offsets);
+        return new Foreground(project, run.out(), err).run(offsets);
     }
 
     // The project's supervisor creates the containers, so that they are its descendants and it reaps them.
-    private Object detached(Project project) throws Exception {
-        if (Supervised.nothingToDo(spec, runtime, project, services, removeOrphans)) {
+    private Object detached(Invocation run, Project project) throws Exception {
+        if (Supervised.nothingToDo(run, runtime, project, services, removeOrphans)) {
             return null;
         }
         List<String> words = new ArrayList<>(services);
         if (removeOrphans) {
             words.add(0, "--remove-orphans");
         }
-        return Supervised.send(spec, runtime, apply, project, "up", words);
+        return Supervised.send(run, runtime, apply, project, "up", words);
     }
 }

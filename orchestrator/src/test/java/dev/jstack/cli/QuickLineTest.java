@@ -43,7 +43,7 @@ class QuickLineTest {
             JstackCommand byPicocli = new JstackCommand(DIR, Map.of());
             Object picocliCommand = byPicocli.commandLine().parseArgs(args).subcommand().commandSpec().userObject();
             JstackCommand byHand = new JstackCommand(DIR, Map.of());
-            QuickLine quick = QuickLine.parse(byHand, args).orElseThrow(() -> new AssertionError(line));
+            QuickLine quick = parse(byHand, args).orElseThrow(() -> new AssertionError(line));
             assertEquals(picocliCommand.getClass(), quick.command().getClass(), line.toString());
             assertEquals(fields(picocliCommand), fields(quick.command()), line.toString());
             assertEquals(fields(byPicocli.global()), fields(byHand.global()), line.toString());
@@ -61,7 +61,7 @@ class QuickLineTest {
                 List.of("up", "--runtime"), List.of("up", "-d", "--timeout", "5"), List.of("-V"),
                 List.of("--debug"), List.of("ps", "--format", "--runtime", "runc"));
         for (List<String> line : lines) {
-            assertTrue(QuickLine.parse(new JstackCommand(DIR, Map.of()), line.toArray(String[]::new)).isEmpty(),
+            assertTrue(parse(new JstackCommand(DIR, Map.of()), line.toArray(String[]::new)).isEmpty(),
                     line.toString());
         }
     }
@@ -76,12 +76,11 @@ class QuickLineTest {
         for (List<String> line : lines) {
             String[] args = line.toArray(String[]::new);
             CliRun byPicocli = CliRun.run(dir, Map.of(), args);
-            QuickLine quick = QuickLine.parse(new JstackCommand(dir, Map.of()), args).orElseThrow();
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            quick.commandLine().setOut(new PrintWriter(out, true));
-            quick.commandLine().setErr(new PrintWriter(err, true));
-            CliRun byHand = new CliRun(quick.execute(args), out.toString(), err.toString());
+            QuickLine quick = QuickLine.parse(new JstackCommand(dir, Map.of()), args, new PrintWriter(out, true),
+                    new PrintWriter(err, true)).orElseThrow();
+            CliRun byHand = new CliRun(quick.execute(), out.toString(), err.toString());
             assertTrue(byPicocli.exitCode() != ExitCode.OK, line + ": " + byPicocli);
             assertEquals(byPicocli.exitCode(), byHand.exitCode(), line.toString());
             assertEquals(byPicocli.out(), byHand.out(), line.toString());
@@ -90,7 +89,8 @@ class QuickLineTest {
         }
     }
 
-    // Every field of the object, and of the options objects it holds, by its path; the specs are left out.
+    // Every field of the object, and of the options objects it holds, by its path; the spec or run that wires a
+    // command to its root and writers is left out.
     private static Map<String, Object> fields(Object object) {
         Map<String, Object> fields = new TreeMap<>();
         fields("", object, fields);
@@ -100,7 +100,8 @@ class QuickLineTest {
     private static void fields(String prefix, Object object, Map<String, Object> into) {
         for (Class<?> c = object.getClass(); c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) || field.getType() == CommandSpec.class) {
+                if (Modifier.isStatic(field.getModifiers()) || field.getType() == CommandSpec.class
+                        || field.getType() == Invocation.class) {
                     continue;
                 }
                 field.setAccessible(true);
@@ -129,8 +130,8 @@ class QuickLineTest {
     void theFieldsCompareWhatTheyShouldSeeDifferent() {
         // The comparison above is only as good as its walk: two commands that differ in a mixin's field differ here.
         String[] args = {"up", "-d"};
-        QuickLine one = QuickLine.parse(new JstackCommand(DIR, Map.of()), args).orElseThrow();
-        QuickLine two = QuickLine.parse(new JstackCommand(DIR, Map.of()), args).orElseThrow();
+        QuickLine one = parse(new JstackCommand(DIR, Map.of()), args).orElseThrow();
+        QuickLine two = parse(new JstackCommand(DIR, Map.of()), args).orElseThrow();
         ((UpCommand) two.command()).apply.progress = ApplyOptions.ProgressMode.json;
         assertTrue(!fields(one.command()).equals(fields(two.command())));
         assertTrue(fields(one.command()).containsKey("apply.progress"));
@@ -138,13 +139,31 @@ class QuickLineTest {
     }
 
     @Test
-    void itGivesTheCommandItsSpecAndRoot() {
+    void itGivesTheCommandItsRootAndWritersAndNoSpec() {
         JstackCommand root = new JstackCommand(DIR, Map.of());
-        QuickLine quick = QuickLine.parse(root, new String[] {"-p", "x", "ps"}).orElseThrow();
-        CommandSpec spec = ((PsCommand) quick.command()).spec;
-        assertEquals(root, JstackCommand.of(spec));
-        assertEquals("jstack ps", spec.qualifiedName());
-        assertEquals(quick.commandLine(), spec.commandLine());
-        assertEquals(CommandLine.class, spec.commandLine().getClass());
+        PrintWriter out = new PrintWriter(new StringWriter());
+        PrintWriter err = new PrintWriter(new StringWriter());
+        QuickLine quick = QuickLine.parse(root, new String[] {"-p", "x", "ps"}, out, err).orElseThrow();
+        assertEquals(new Invocation(root, quick.command(), out, err), quick.command().run());
+        assertEquals("x", root.global().projectName);
+        assertEquals(null, quick.command().spec);
+    }
+
+    @Test
+    void picocliGivesTheSameCommandsTheirRunFromTheirSpec() {
+        JstackCommand root = new JstackCommand(DIR, Map.of());
+        CommandLine cli = root.commandLine();
+        PrintWriter err = new PrintWriter(new StringWriter());
+        cli.setErr(err);
+        Object ps = cli.parseArgs("ps").subcommand().commandSpec().userObject();
+        Invocation run = ((PsCommand) ps).run();
+        assertEquals(root, run.root());
+        assertEquals(ps, run.command());
+        assertEquals(err, cli.getSubcommands().get("ps").getErr());
+        assertEquals(err, run.err());
+    }
+
+    private static java.util.Optional<QuickLine> parse(JstackCommand root, String[] args) {
+        return QuickLine.parse(root, args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     }
 }

@@ -1,0 +1,20 @@
+package dev.jstack.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command that {@link QuickLine} parses as well as picocli: its run comes from whichever of them parsed it. */
+abstract class QuickCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Set by {@link QuickLine}, which makes no spec. */
+    Invocation quickRun;
+
+    /** This run: its root, its object and its writers. */
+    Invocation run() {
+        return quickRun != null ? quickRun : Invocation.of(spec);
+    }
+}
