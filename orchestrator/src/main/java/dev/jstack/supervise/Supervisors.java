@@ -133,10 +133,11 @@ public final class Supervisors {
             } catch (IOException e) {
                 notice.accept("the supervisor (pid " + pid + ") does not answer; killing it");
             }
+            long start = ProcStat.of(pid).map(ProcStat::startTime).orElse(-1L);
             ProcessHandle.of(pid).ifPresent(p -> {
-                if (!waitFor(() -> !p.isAlive(), STOP_LIMIT, POLL_MILLIS)) {
+                if (!waitFor(() -> ended(p, start), STOP_LIMIT, POLL_MILLIS)) {
                     p.destroyForcibly();
-                    waitFor(() -> !p.isAlive(), STOP_LIMIT, POLL_MILLIS);
+                    waitFor(() -> ended(p, start), STOP_LIMIT, POLL_MILLIS);
                 }
             });
         }
@@ -210,6 +211,16 @@ public final class Supervisors {
     // A pid can be reused: only a process whose command line names this project's supervisor counts.
     private boolean isSupervisor(List<String> words) {
         return words.contains("supervise") && words.contains(files.project());
+    }
+
+    /**
+     * Whether process {@code p}, which started at {@code start} (/proc's clock ticks), has ended: gone, or a zombie.
+     * The supervisor is no child of the command that stops it, and what reaps it may take its time (an init that
+     * reaps once a second made every {@code down} wait that long); {@link ProcessHandle#isAlive} counts a zombie as
+     * alive.
+     */
+    static boolean ended(ProcessHandle p, long start) {
+        return !p.isAlive() || ProcStat.of((int) p.pid()).map(s -> s.ended() || s.startTime() != start).orElse(true);
     }
 
     /** The words of a process's command line, read from /proc; empty when it is gone. */

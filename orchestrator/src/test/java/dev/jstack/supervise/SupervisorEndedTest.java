@@ -1,0 +1,53 @@
+package dev.jstack.supervise;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stopped supervisor has ended once it is a zombie: it is no child of the command that stops it, so what reaps it
+ * decides when it is gone, and that may take a second.
+ */
+class SupervisorEndedTest {
+
+    @Test
+    @DisplayName("a process that has exited but is not reaped has ended, although the JDK counts it alive")
+    void aZombieHasEnded() throws Exception {
+        // The shell starts a short sleep, then becomes a long one, which never reaps it.
+        Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 1 & echo $!; exec sleep 30").start();
+        try {
+            int pid;
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))) {
+                pid = Integer.parseInt(out.readLine().trim());
+            }
+            long start = ProcStat.of(pid).orElseThrow().startTime();
+            ProcessHandle child = ProcessHandle.of(pid).orElseThrow();
+            assertFalse(Supervisors.ended(child, start), "running");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!ProcStat.of(pid).orElseThrow().ended()) {
+                assertTrue(System.nanoTime() < deadline, "the short sleep never became a zombie");
+                Thread.sleep(20);
+            }
+            assertTrue(child.isAlive(), "the JDK's view of a zombie");
+            assertTrue(Supervisors.ended(child, start));
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
+    @DisplayName("a process with the same pid but another start time is another process: the one asked for has ended")
+    void anotherStartTimeIsAnotherProcess() {
+        ProcessHandle self = ProcessHandle.current();
+        long start = ProcStat.of((int) self.pid()).orElseThrow().startTime();
+        assertFalse(Supervisors.ended(self, start));
+        assertTrue(Supervisors.ended(self, start + 1));
+    }
+}
