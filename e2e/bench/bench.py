@@ -86,8 +86,9 @@ def has_plan():
 REST_LIMIT_SECONDS = 60
 
 
-def measure_project(project, runs, plan, log):
-    """Samples of every jstack column for one project: up cold, again, plan, ps, memory awake and at rest, down."""
+def measure_project(project, runs, plan, log, after_run):
+    """Samples of every jstack column for one project: up cold, again, plan, ps, memory awake and at rest, down.
+    after_run(i, sample) runs after run i, with the config.json of s001 as this jstack wrote it."""
     samples = {k: [] for k in ("up_cold", "up_again", "plan", "ps", "down", "rss_per_n", "pss_per_n",
                                "pss_awake")}
     n = int(project.name.rsplit("-", 1)[1])
@@ -114,18 +115,25 @@ def measure_project(project, runs, plan, log):
                                                 if k != "left_running")))
         for line in samples["left_running"][-1]:
             log("    left running: " + line)
-    return samples, sample
+        after_run(i, sample)
+    return samples
 
 
-def measure_floor(workdir, project, sample, shape, n, runs, log):
+def measure_shape(workdir, project, shape, n, runs, plan, log):
+    """jstack's runs and the floor's, taken in turns (jstack, floor, jstack, ...), so that a machine that speeds up
+    or slows down during the measurement weighs on both alike."""
     samples = {"floor_up": [], "floor_down": []}
     fl = floor.Floor(RUNC, os.path.join(workdir, "floor-" + project.name), "jstack-bench-floor")
+
+    def floor_run(i, sample):
+        if i == 0:
+            fl.prepare(sample, n, joined=(shape == "joined"))
+        samples["floor_up"].append(fl.up())
+        samples["floor_down"].append(fl.down())
+        log("  floor run %d: up=%.2f down=%.2f" % (i + 1, samples["floor_up"][-1], samples["floor_down"][-1]))
+
     try:
-        fl.prepare(sample, n, joined=(shape == "joined"))
-        for i in range(runs):
-            samples["floor_up"].append(fl.up())
-            samples["floor_down"].append(fl.down())
-            log("  floor run %d: up=%.2f down=%.2f" % (i + 1, samples["floor_up"][-1], samples["floor_down"][-1]))
+        samples.update(measure_project(project, runs, plan, log, floor_run))
     finally:
         fl.cleanup()
     return samples
@@ -183,8 +191,7 @@ def main(argv):
                 log("%s N=%d" % (shape, n))
                 project = Project(workdir, shape, n)
                 projects.append(project)
-                samples, sample = measure_project(project, args.runs, plan, log)
-                samples.update(measure_floor(workdir, project, sample, shape, n, args.runs, log))
+                samples = measure_shape(workdir, project, shape, n, args.runs, plan, log)
                 row = {"shape": shape, "n": n}
                 row.update({k: report.median(v) for k, v in samples.items() if k != "left_running"})
                 row["samples"] = samples
