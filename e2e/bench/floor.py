@@ -29,22 +29,16 @@ class Floor:
         self.ids = []
         self.mounted = False
         self.pinned = False
+        self.joined = False
 
     def prepare(self, sample_config, n, joined):
         """Writes n bundles derived from sample_config (a dict) for containers prefix-000 ... ."""
+        self.joined = joined
         os.makedirs(self.rootfs, exist_ok=True)
-        run(["mount", "--rbind", "/", self.rootfs])
-        self.mounted = True
-        run(["mount", "--make-rprivate", self.rootfs])
-        run(["mount", "-o", "remount,bind,ro", self.rootfs])
         etc = os.path.join(self.workdir, "etc")
         os.makedirs(etc, exist_ok=True)
         for name in ("hostname", "hosts", "resolv.conf"):
             shutil.copyfile("/etc/" + name, os.path.join(etc, name))
-        if joined:
-            run(["ip", "netns", "add", PIN])
-            self.pinned = True
-            run(["ip", "-n", PIN, "link", "set", "lo", "up"])
         for i in range(n):
             cid = "%s-%03d" % (self.prefix, i)
             bundle = os.path.join(self.workdir, "bundles", cid)
@@ -70,12 +64,37 @@ class Floor:
         return config
 
     def up(self):
-        """Seconds to `runc run -d` every container, 2 in parallel."""
+        """Seconds to `runc run -d` every container, 2 in parallel; the shared root (and the joined shape's pin)
+        are made before, untimed."""
+        self._attach()
         return self._xargs(["run", "-d", "--bundle", os.path.join(self.workdir, "bundles", "{}"), "{}"])
 
     def down(self):
-        """Seconds to kill and delete every container (`runc delete --force`), 2 in parallel."""
-        return self._xargs(["delete", "--force", "{}"])
+        """Seconds to kill and delete every container (`runc delete --force`), 2 in parallel; the shared root and
+        pin are removed after, untimed."""
+        elapsed = self._xargs(["delete", "--force", "{}"])
+        self._detach()
+        return elapsed
+
+    # The shared root exists only while the floor runs: jstack's runs come in between, and its own shared root
+    # (a recursive bind of the host's root) would otherwise copy the floor's mounts into every container.
+    def _attach(self):
+        run(["mount", "--rbind", "/", self.rootfs])
+        self.mounted = True
+        run(["mount", "--make-rprivate", self.rootfs])
+        run(["mount", "-o", "remount,bind,ro", self.rootfs])
+        if self.joined:
+            run(["ip", "netns", "add", PIN])
+            self.pinned = True
+            run(["ip", "-n", PIN, "link", "set", "lo", "up"])
+
+    def _detach(self):
+        if self.pinned:
+            run(["ip", "netns", "delete", PIN])
+            self.pinned = False
+        if self.mounted:
+            run(["umount", "-l", self.rootfs])
+            self.mounted = False
 
     def _xargs(self, runc_args):
         # Output goes to a file, never a pipe: a container inherits runc's stdio and would hold a pipe open.
