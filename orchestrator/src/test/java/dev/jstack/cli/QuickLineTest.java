@@ -41,7 +41,8 @@ class QuickLineTest {
         for (List<String> line : lines) {
             String[] args = line.toArray(String[]::new);
             JstackCommand byPicocli = new JstackCommand(DIR, Map.of());
-            Object picocliCommand = byPicocli.commandLine().parseArgs(args).subcommand().commandSpec().userObject();
+            // The narrow tree, as Main builds it for these lines.
+            Object picocliCommand = byPicocli.commandLine(args).parseArgs(args).subcommand().commandSpec().userObject();
             JstackCommand byHand = new JstackCommand(DIR, Map.of());
             QuickLine quick = parse(byHand, args).orElseThrow(() -> new AssertionError(line));
             assertEquals(picocliCommand.getClass(), quick.command().getClass(), line.toString());
@@ -59,7 +60,9 @@ class QuickLineTest {
                 List.of("plan", "--format"), List.of("-p"), List.of("-p", "-f", "up"), List.of("up", "-f", ""),
                 List.of("ps", "web"), List.of("down"), List.of("logs", "web"), List.of("up", "--bogus"),
                 List.of("up", "--runtime"), List.of("up", "-d", "--timeout", "5"), List.of("-V"),
-                List.of("--debug"), List.of("ps", "--format", "--runtime", "runc"));
+                List.of("--debug"), List.of("ps", "--format", "--runtime", "runc"), List.of("-p", "up", "up", "-d"),
+                List.of("--profile", "ps", "ps"), List.of("-f", "plan", "plan"), List.of("--env-file", "up", "up"),
+                List.of("up", "--runtime", "ps"), List.of("ps", "-p", "logs"));
         for (List<String> line : lines) {
             assertTrue(parse(new JstackCommand(DIR, Map.of()), line.toArray(String[]::new)).isEmpty(),
                     line.toString());
