@@ -128,13 +128,15 @@ public final class Supervisors {
     public void stop(Consumer<String> notice) throws IOException {
         int pid = alive();
         if (pid > 0) {
+            // Taken before the request: once the supervisor has ended and been reaped, its pid may be another's.
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+            long start = ProcStat.of(pid).map(ProcStat::startTime).orElse(-1L);
             try {
                 client().send("stop", line -> { });
             } catch (IOException e) {
                 notice.accept("the supervisor (pid " + pid + ") does not answer; killing it");
             }
-            long start = ProcStat.of(pid).map(ProcStat::startTime).orElse(-1L);
-            ProcessHandle.of(pid).ifPresent(p -> {
+            handle.ifPresent(p -> {
                 if (!waitFor(() -> ended(p, start), STOP_LIMIT, POLL_MILLIS)) {
                     p.destroyForcibly();
                     waitFor(() -> ended(p, start), STOP_LIMIT, POLL_MILLIS);
@@ -214,13 +216,15 @@ public final class Supervisors {
     }
 
     /**
-     * Whether process {@code p}, which started at {@code start} (/proc's clock ticks), has ended: gone, or a zombie.
-     * The supervisor is no child of the command that stops it, and what reaps it may take its time (an init that
-     * reaps once a second made every {@code down} wait that long); {@link ProcessHandle#isAlive} counts a zombie as
-     * alive.
+     * Whether process {@code p}, which started at {@code start} (/proc's clock ticks; negative when unknown), has
+     * ended: gone, or a zombie. The supervisor is no child of the command that stops it, and what reaps it may take
+     * its time (an init that reaps once a second made every {@code down} wait that long); {@link ProcessHandle#isAlive}
+     * counts a zombie as alive. The handle itself knows the process's start, so a pid taken by another process
+     * reads as ended there.
      */
     static boolean ended(ProcessHandle p, long start) {
-        return !p.isAlive() || ProcStat.of((int) p.pid()).map(s -> s.ended() || s.startTime() != start).orElse(true);
+        return !p.isAlive() || ProcStat.of((int) p.pid())
+                .map(s -> s.ended() || (start >= 0 && s.startTime() != start)).orElse(true);
     }
 
     /** The words of a process's command line, read from /proc; empty when it is gone. */

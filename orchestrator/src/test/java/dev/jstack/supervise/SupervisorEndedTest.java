@@ -19,8 +19,9 @@ class SupervisorEndedTest {
     @Test
     @DisplayName("a process that has exited but is not reaped has ended, although the JDK counts it alive")
     void aZombieHasEnded() throws Exception {
-        // The shell starts a short sleep, then becomes a long one, which never reaps it.
-        Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 1 & echo $!; exec sleep 30").start();
+        // The shell starts a sleep, then becomes another, which never reaps the first; the test ends the first.
+        Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 60 & echo $!; exec sleep 60").start();
+        ProcessHandle child = null;
         try {
             int pid;
             try (BufferedReader out = new BufferedReader(
@@ -28,16 +29,20 @@ class SupervisorEndedTest {
                 pid = Integer.parseInt(out.readLine().trim());
             }
             long start = ProcStat.of(pid).orElseThrow().startTime();
-            ProcessHandle child = ProcessHandle.of(pid).orElseThrow();
+            child = ProcessHandle.of(pid).orElseThrow();
             assertFalse(Supervisors.ended(child, start), "running");
+            assertTrue(child.destroy());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!ProcStat.of(pid).orElseThrow().ended()) {
-                assertTrue(System.nanoTime() < deadline, "the short sleep never became a zombie");
+                assertTrue(System.nanoTime() < deadline, "the ended sleep never became a zombie");
                 Thread.sleep(20);
             }
             assertTrue(child.isAlive(), "the JDK's view of a zombie");
             assertTrue(Supervisors.ended(child, start));
         } finally {
+            if (child != null) {
+                child.destroyForcibly();
+            }
             parent.destroyForcibly();
         }
     }
@@ -49,5 +54,11 @@ class SupervisorEndedTest {
         long start = ProcStat.of((int) self.pid()).orElseThrow().startTime();
         assertFalse(Supervisors.ended(self, start));
         assertTrue(Supervisors.ended(self, start + 1));
+    }
+
+    @Test
+    @DisplayName("a running process whose start time could not be read has not ended")
+    void anUnknownStartTimeIsNoEnd() {
+        assertFalse(Supervisors.ended(ProcessHandle.current(), -1));
     }
 }
