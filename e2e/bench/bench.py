@@ -202,7 +202,7 @@ def main(argv):
     finally:
         for p in projects:
             p.down_quietly()
-        subprocess.run(["rm", "-rf", workdir])
+        subprocess.run(["rm", "-rf", "--one-file-system", workdir])
     version = report.median(versions)
     print(report.table(rows))
     print("jstack version: %.2f s (median of %d)" % (version, len(versions)))

@@ -78,14 +78,15 @@ class Floor:
 
     # The shared root exists only while the floor runs: jstack's runs come in between, and its own shared root
     # (a recursive bind of the host's root) would otherwise copy the floor's mounts into every container.
+    # Each flag is set before its command: an interrupt in the middle of one must still leave it to cleanup().
     def _attach(self):
-        run(["mount", "--rbind", "/", self.rootfs])
         self.mounted = True
+        run(["mount", "--rbind", "/", self.rootfs])
         run(["mount", "--make-rprivate", self.rootfs])
         run(["mount", "-o", "remount,bind,ro", self.rootfs])
         if self.joined:
-            run(["ip", "netns", "add", PIN])
             self.pinned = True
+            run(["ip", "netns", "add", PIN])
             run(["ip", "-n", PIN, "link", "set", "lo", "up"])
 
     def _detach(self):
@@ -110,17 +111,29 @@ class Floor:
         return elapsed
 
     def cleanup(self):
-        """Deletes the floor's containers, pin and root mount; quiet about what is already gone."""
+        """Unmounts the floor's root, deletes its containers and pin, then its files; quiet about what is already
+        gone. Its files are removed only when nothing is mounted below them: the root is a recursive bind of `/`."""
+        if self.mounted or mounted_below(self.workdir):
+            subprocess.run(["umount", "-l", self.rootfs], stderr=subprocess.DEVNULL)
+            self.mounted = False
         for cid in self.ids:
             subprocess.run([self.runc, "delete", "--force", cid], stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
-        if self.pinned:
+        if self.pinned or os.path.exists("/run/netns/" + PIN):
             subprocess.run(["ip", "netns", "delete", PIN], stderr=subprocess.DEVNULL)
             self.pinned = False
-        if self.mounted:
-            subprocess.run(["umount", "-l", self.rootfs], stderr=subprocess.DEVNULL)
-            self.mounted = False
+        left = mounted_below(self.workdir)
+        if left:
+            raise RuntimeError("still mounted below %s, left in place: %s" % (self.workdir, ", ".join(left)))
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def mounted_below(directory):
+    """The mount points at or below directory, as /proc/self/mountinfo names them."""
+    prefix = os.path.realpath(directory)
+    with open("/proc/self/mountinfo") as f:
+        points = [line.split()[4] for line in f]
+    return [p for p in points if p == prefix or p.startswith(prefix + "/")]
 
 
 def run(argv):
