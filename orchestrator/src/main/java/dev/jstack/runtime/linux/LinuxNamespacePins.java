@@ -47,9 +47,18 @@ public final class LinuxNamespacePins implements NamespacePins {
         this.maker = maker;
     }
 
+    /**
+     * Makes the pin on the pinning thread ({@link NetnsPinThread}), all of it: pins asked for at once are made one
+     * after the other there, each under the directory's lock, without a thread or a wait of its own.
+     */
     @Override
     public Path create(String name) throws RuntimeFailure {
         Path pin = dir.resolve(checkName(name));
+        NetnsPinThread.run(() -> createLocked(pin, name));
+        return pin;
+    }
+
+    private void createLocked(Path pin, String name) throws RuntimeFailure {
         try (DirectoryLock lock = lockSharedDirectory()) {
             removeDebris(pin);
             createPinFile(pin, name);
@@ -60,7 +69,6 @@ public final class LinuxNamespacePins implements NamespacePins {
                 throw e;
             }
         }
-        return pin;
     }
 
     @Override
