@@ -112,7 +112,7 @@ public final class JstackCommand implements Callable<Integer> {
         return global;
     }
 
-    /** Loads the stack that the global options name, warnings to the command's error stream. */
+    /** Loads the stack that the global options name; its warnings go to {@code err}. */
     LoadResult load(PrintWriter err) throws InvalidStackException {
         return global.load(workingDir, environment, err);
     }
