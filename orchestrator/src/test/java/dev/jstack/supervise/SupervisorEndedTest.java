@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,14 @@ class SupervisorEndedTest {
             long start = ProcStat.of(pid).orElseThrow().startTime();
             child = ProcessHandle.of(pid).orElseThrow();
             assertFalse(Supervisors.ended(child, start), "running");
-            assertTrue(child.destroy());
+            // Until the shell has become the second sleep it would reap the first itself.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!ProcStat.of(pid).orElseThrow().ended()) {
+            while (!Supervisors.commandLine(parent.pid()).equals(List.of("sleep", "60"))) {
+                assertTrue(System.nanoTime() < deadline, "the shell never became the second sleep");
+                Thread.sleep(10);
+            }
+            assertTrue(child.destroy());
+            while (!ProcStat.of(pid).orElseThrow(() -> new AssertionError("reaped after all")).ended()) {
                 assertTrue(System.nanoTime() < deadline, "the ended sleep never became a zombie");
                 Thread.sleep(20);
             }
