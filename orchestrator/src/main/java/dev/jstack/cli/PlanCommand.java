@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,9 +26,6 @@ public final class PlanCommand extends QuickCommand {
 
     /** The output formats of {@code plan}. */
     enum Format { text, json }
-
-    @Mixin
-    RuntimeOptions runtime;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output format: text (default) or json.")

@@ -15,7 +15,6 @@ import java.util.Optional;
 import dev.jstack.supervise.SupervisorStatus;
 import dev.jstack.supervise.Supervisors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jstack ps}: the project's containers as the runtime sees them, with their network namespaces. */
@@ -24,9 +23,6 @@ public final class PsCommand extends QuickCommand {
 
     /** The output formats of {@code ps}. */
     enum Format { table, json }
-
-    @Mixin
-    RuntimeOptions runtime;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
             description = "Output format: table (default) or json.")

@@ -1,6 +1,7 @@
 package dev.jstack.cli;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -9,6 +10,10 @@ abstract class QuickCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** {@code --runtime}, which every such command takes. */
+    @Mixin
+    RuntimeOptions runtime;
 
     /** Set by {@link QuickLine}, which makes no spec. */
     Invocation quickRun;

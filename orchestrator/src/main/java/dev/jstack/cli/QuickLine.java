@@ -82,37 +82,39 @@ final class QuickLine {
 
     // A command with its options' defaults as picocli sets them, or null when it is no command this class parses.
     private static QuickCommand command(String name) {
+        QuickCommand command;
         switch (name) {
             case "up" -> {
                 UpCommand up = new UpCommand();
-                up.runtime = new RuntimeOptions();
                 up.apply = new ApplyOptions();
                 up.apply.progress = ApplyOptions.ProgressMode.auto;
-                return up;
+                command = up;
             }
             case "plan" -> {
                 PlanCommand plan = new PlanCommand();
-                plan.runtime = new RuntimeOptions();
                 plan.format = PlanCommand.Format.text;
-                return plan;
+                command = plan;
             }
             case "ps" -> {
                 PsCommand ps = new PsCommand();
-                ps.runtime = new RuntimeOptions();
                 ps.format = PsCommand.Format.table;
-                return ps;
+                command = ps;
             }
             default -> {
                 return null;
             }
         }
+        command.runtime = new RuntimeOptions();
+        return command;
     }
 
     // Every word after the command's name into the command or the global options; false when one is not known.
     private static boolean words(QuickCommand command, GlobalOptions global, String[] args, int from) {
         for (int at = from; at < args.length; ) {
             int taken = global(global, args, at);
-            if (taken == 0) {
+            if (taken == 0 && args[at].equals("--runtime")) {
+                taken = (command.runtime.runtime = value(args, at + 1)) == null ? 0 : 2;
+            } else if (taken == 0) {
                 taken = command instanceof UpCommand up ? up(up, args, at)
                         : command instanceof PlanCommand plan ? plan(plan, args, at)
                         : ps((PsCommand) command, args, at);
@@ -125,7 +127,8 @@ final class QuickLine {
         return true;
     }
 
-    // How many words an option of up takes at args[at] (or a service name, one); 0 when it is not known.
+    // How many words an option of up takes at args[at] (or a service name, one); 0 when it is not known. --runtime,
+    // which all three take, is read by words().
     private static int up(UpCommand up, String[] args, int at) {
         switch (args[at]) {
             case "-d", "--detach" -> up.detach = true;
@@ -133,9 +136,6 @@ final class QuickLine {
             case "--no-wait" -> up.apply.noWait = true;
             case "--progress" -> {
                 return (up.apply.progress = choice(args, at + 1, ApplyOptions.ProgressMode.values())) == null ? 0 : 2;
-            }
-            case "--runtime" -> {
-                return (up.runtime.runtime = value(args, at + 1)) == null ? 0 : 2;
             }
             default -> {
                 return service(args[at], up.services);
@@ -151,9 +151,6 @@ final class QuickLine {
             case "--format" -> {
                 return (plan.format = choice(args, at + 1, PlanCommand.Format.values())) == null ? 0 : 2;
             }
-            case "--runtime" -> {
-                return (plan.runtime.runtime = value(args, at + 1)) == null ? 0 : 2;
-            }
             default -> {
                 return service(args[at], plan.services);
             }
@@ -166,9 +163,6 @@ final class QuickLine {
         switch (args[at]) {
             case "--format" -> {
                 return (ps.format = choice(args, at + 1, PsCommand.Format.values())) == null ? 0 : 2;
-            }
-            case "--runtime" -> {
-                return (ps.runtime.runtime = value(args, at + 1)) == null ? 0 : 2;
             }
             default -> {
                 return 0;

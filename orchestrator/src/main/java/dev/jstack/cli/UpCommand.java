@@ -22,9 +22,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "up", description = "Create and start the stack's containers.")
 public final class UpCommand extends QuickCommand {
 
-    @Mixin
-    RuntimeOptions runtime;
-
     @Option(names = {"-d", "--detach"}, description = "Return once every service has started.")
     boolean detach;
 
