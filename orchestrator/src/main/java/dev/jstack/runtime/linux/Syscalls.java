@@ -55,7 +55,10 @@ final class Syscalls {
                         + Platform.getNativePlatform().getOS() + " on " + cpu;
             } else {
                 try {
-                    libc = LibraryLoader.create(LibC.class).load("c");
+                    JffiStub.preferCopy();
+                    // The C library is in every JVM already: its symbols are looked up there, without a search of
+                    // the library directories (over a thousand files on a Debian host) for a file named like it.
+                    libc = LibraryLoader.create(LibC.class).load(LibraryLoader.DEFAULT_LIBRARY);
                 } catch (LinkageError | RuntimeException e) {
                     unavailable = "cannot load the C library through jnr-ffi: " + e.getMessage();
                 }

@@ -43,4 +43,15 @@ class LinuxSyscallsTest {
         assertEquals(Files.readSymbolicLink(Path.of("/proc/thread-self")).toString(),
                 ProcessHandle.current().pid() + "/task/" + tid);
     }
+
+    @Test
+    void jffiLoadsItsStubFromTheCopyUnderVarLibJstack() throws Exception {
+        Syscalls.gettid();
+
+        Path dir = Path.of(System.getProperty(JffiStub.PROPERTY));
+        assertEquals(JffiStub.ROOT, dir.getParent());
+        String maps = Files.readString(Path.of("/proc/self/maps"));
+        assertTrue(maps.contains(dir.resolve(JffiStub.FILE).toString()), "the stub mapped from " + dir);
+        assertTrue(maps.lines().noneMatch(l -> l.contains("jffi") && l.contains("/tmp/")), "no temporary copy");
+    }
 }
