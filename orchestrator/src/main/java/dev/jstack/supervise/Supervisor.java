@@ -76,6 +76,8 @@ public final class Supervisor {
     private Consumer<String> sink;
     private Project project;
     private boolean stopping;
+    /** An apply ran for the request being served: its garbage is collected once the answer is out. */
+    private boolean applied;
     private SupervisorStatus written;
     private Instant lastWork;
 
@@ -200,6 +202,11 @@ public final class Supervisor {
         } catch (IOException e) {
             log.accept("a command's connection failed: " + e.getMessage());
         }
+        // After the answer: the command that waits for it ends without waiting for the collection too.
+        if (applied) {
+            applied = false;
+            settle();
+        }
     }
 
     private String answer(String request, Writer out) {
@@ -252,7 +259,7 @@ public final class Supervisor {
             if (project != null) {
                 project.reportProgressTo(this::logDone);
             }
-            settle();
+            applied = true;
         }
     }
 
