@@ -26,9 +26,10 @@ public final class ApplyOptions {
     @Option(names = "--no-wait", description = "Fail at once when another jstack command holds the project's lock.")
     boolean noWait;
 
-    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|tty|plain|json",
+    // Defaults are the fields' initial values, which picocli keeps, so that a command QuickLine parses has them too.
+    @Option(names = "--progress", paramLabel = "auto|tty|plain|json",
             description = "Progress output: auto (default), tty, plain or json (one object per line on stdout).")
-    ProgressMode progress;
+    ProgressMode progress = ProgressMode.auto;
 
     /**
      * Applies what {@code planning} plans under the lock; its warnings go to stderr. Throws {@link ApplyFailure}

@@ -27,9 +27,8 @@ public final class PlanCommand extends QuickCommand {
     /** The output formats of {@code plan}. */
     enum Format { text, json }
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "Output format: text (default) or json.")
-    Format format;
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format: text (default) or json.")
+    Format format = Format.text;
 
     @Option(names = "--detailed-exitcode", description = "Exit 0 when in sync, 2 when changes are pending, 1 on error.")
     boolean detailedExitcode;

@@ -24,9 +24,8 @@ public final class PsCommand extends QuickCommand {
     /** The output formats of {@code ps}. */
     enum Format { table, json }
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
-            description = "Output format: table (default) or json.")
-    Format format;
+    @Option(names = "--format", paramLabel = "table|json", description = "Output format: table (default) or json.")
+    Format format = Format.table;
 
     @Override
     public Integer call() throws Exception {

@@ -80,26 +80,18 @@ final class QuickLine {
         }
     }
 
-    // A command with its options' defaults as picocli sets them, or null when it is no command this class parses.
+    // A command with its mixins, as picocli makes them, or null when it is no command this class parses. The options'
+    // defaults are the fields' initial values, which picocli keeps too.
     private static QuickCommand command(String name) {
         QuickCommand command;
         switch (name) {
             case "up" -> {
                 UpCommand up = new UpCommand();
                 up.apply = new ApplyOptions();
-                up.apply.progress = ApplyOptions.ProgressMode.auto;
                 command = up;
             }
-            case "plan" -> {
-                PlanCommand plan = new PlanCommand();
-                plan.format = PlanCommand.Format.text;
-                command = plan;
-            }
-            case "ps" -> {
-                PsCommand ps = new PsCommand();
-                ps.format = PsCommand.Format.table;
-                command = ps;
-            }
+            case "plan" -> command = new PlanCommand();
+            case "ps" -> command = new PsCommand();
             default -> {
                 return null;
             }
