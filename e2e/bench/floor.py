@@ -70,9 +70,12 @@ class Floor:
         return self._xargs(["run", "-d", "--bundle", os.path.join(self.workdir, "bundles", "{}"), "{}"])
 
     def down(self):
-        """Seconds to kill and delete every container (`runc delete --force`), 2 in parallel; the shared root and
-        pin are removed after, untimed."""
-        elapsed = self._xargs(["delete", "--force", "{}"])
+        """Seconds to kill every container (`runc kill ID KILL`), then delete every one (`runc delete --force`),
+        each pass 2 in parallel; the shared root and pin are removed after, untimed. That is the fastest way runc's
+        CLI has: `runc delete --force` of a container that still runs kills it and takes about 100 ms more to find it
+        gone (runc 1.1.5, 100 containers: 5.2 s, against 0.27 s for the kills and then the deletes); once killed,
+        the containers have stopped by the time their delete comes."""
+        elapsed = self._xargs(["kill", "{}", "KILL"]) + self._xargs(["delete", "--force", "{}"])
         self._detach()
         return elapsed
 
