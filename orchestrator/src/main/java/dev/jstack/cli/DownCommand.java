@@ -4,25 +4,16 @@ import dev.jstack.apply.Project;
 import dev.jstack.supervise.Supervisors;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jstack down}: stops every container of the project (stop_signal, then SIGKILL after the grace period),
  * dependents first, and removes containers, rootfs mounts, pins, records and the project's run directory.
  */
 @Command(name = "down", description = "Stop and remove the stack's containers, namespaces and records.")
-public final class DownCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    RuntimeOptions runtime;
+public final class DownCommand extends QuickCommand {
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
             description = "Seconds to wait for each container to stop before SIGKILL (default: stop_grace_period).")
@@ -36,7 +27,7 @@ public final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Invocation run = Invocation.of(spec);
+        Invocation run = run();
         PrintWriter err = run.err();
         Project project = runtime.open(run);
         Duration grace = timeout == null ? null : Duration.ofSeconds(timeout);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Owns the parsing of the command lines that people and pipelines type most, {@code up}, {@code plan} and
- * {@code ps} with their usual options, by hand into the very command objects picocli would fill, which then run
+ * Owns the parsing of the command lines that people and pipelines type most, {@code up}, {@code down}, {@code plan}
+ * and {@code ps} with their usual options, by hand into the very command objects picocli would fill, which then run
  * without picocli: with the writers picocli would give them, and failures reported by {@link ErrorReporter} as
  * always. picocli's command line took about 85 ms of each command's start, 50 of them the proxy classes the JDK
  * generates for the annotations it reads; even a model made without annotations loaded and initialised over a hundred
@@ -90,6 +90,11 @@ final class QuickLine {
                 up.apply = new ApplyOptions();
                 command = up;
             }
+            case "down" -> {
+                DownCommand down = new DownCommand();
+                down.apply = new ApplyOptions();
+                command = down;
+            }
             case "plan" -> command = new PlanCommand();
             case "ps" -> command = new PsCommand();
             default -> {
@@ -108,6 +113,7 @@ final class QuickLine {
                 taken = (command.runtime.runtime = value(args, at + 1)) == null ? 0 : 2;
             } else if (taken == 0) {
                 taken = command instanceof UpCommand up ? up(up, args, at)
+                        : command instanceof DownCommand down ? down(down, args, at)
                         : command instanceof PlanCommand plan ? plan(plan, args, at)
                         : ps((PsCommand) command, args, at);
             }
@@ -120,7 +126,7 @@ final class QuickLine {
     }
 
     // How many words an option of up takes at args[at] (or a service name, one); 0 when it is not known. --runtime,
-    // which all three take, is read by words().
+    // which all four take, is read by words().
     private static int up(UpCommand up, String[] args, int at) {
         switch (args[at]) {
             case "-d", "--detach" -> up.detach = true;
@@ -131,6 +137,29 @@ final class QuickLine {
             }
             default -> {
                 return service(args[at], up.services);
+            }
+        }
+        return 1;
+    }
+
+    // down takes no service names; its timeout only as plain digits, which picocli reads as the same number.
+    private static int down(DownCommand down, String[] args, int at) {
+        switch (args[at]) {
+            case "-v", "--volumes" -> down.volumes = true;
+            case "--no-wait" -> down.apply.noWait = true;
+            case "--progress" -> {
+                return (down.apply.progress = choice(args, at + 1, ApplyOptions.ProgressMode.values())) == null ? 0 : 2;
+            }
+            case "-t", "--timeout" -> {
+                String value = value(args, at + 1);
+                if (value == null || !value.matches("[0-9]{1,9}")) {
+                    return 0;
+                }
+                down.timeout = Integer.valueOf(value);
+                return 2;
+            }
+            default -> {
+                return 0;
             }
         }
         return 1;

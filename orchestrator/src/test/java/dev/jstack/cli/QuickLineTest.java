@@ -37,7 +37,11 @@ class QuickLineTest {
                 List.of("up", "--progress", "plain", "--progress", "tty", "--file", "d.yml"),
                 List.of("-p", "a", "up", "-p", "b"),
                 List.of("ps", "--format", "table"),
-                List.of("plan", "--format", "text", "up"));
+                List.of("plan", "--format", "text", "up"),
+                List.of("down"),
+                List.of("-p", "x", "-f", "a.yml", "down", "-v", "--timeout", "5", "--no-wait", "--progress", "plain",
+                        "--runtime", "crun", "--profile", "p"),
+                List.of("down", "--volumes", "-t", "0", "--env-file", "e", "--progress", "json", "-t", "007"));
         for (List<String> line : lines) {
             String[] args = line.toArray(String[]::new);
             JstackCommand byPicocli = new JstackCommand(DIR, Map.of());
@@ -58,7 +62,9 @@ class QuickLineTest {
                 List.of("up", "-dp", "x"), List.of("up", "--", "web"), List.of("up", "@args"),
                 List.of("@args", "up"), List.of("plan", "--format", "JSON"), List.of("plan", "--format", "yaml"),
                 List.of("plan", "--format"), List.of("-p"), List.of("-p", "-f", "up"), List.of("up", "-f", ""),
-                List.of("ps", "web"), List.of("down"), List.of("logs", "web"), List.of("up", "--bogus"),
+                List.of("ps", "web"), List.of("down", "web"), List.of("down", "-t"), List.of("down", "-t", "-1"),
+                List.of("down", "-t", "+5"), List.of("down", "-t", "five"), List.of("down", "-t", "1234567890"),
+                List.of("down", "-vt", "5"), List.of("down", "--timeout=5"), List.of("down", "-d"), List.of("logs", "web"), List.of("up", "--bogus"),
                 List.of("up", "--runtime"), List.of("up", "-d", "--timeout", "5"), List.of("-V"),
                 List.of("--debug"), List.of("ps", "--format", "--runtime", "runc"), List.of("-p", "up", "up", "-d"),
                 List.of("--profile", "ps", "ps"), List.of("-f", "plan", "plan"), List.of("--env-file", "up", "up"),
@@ -75,7 +81,8 @@ class QuickLineTest {
         List<List<String>> lines = List.of(List.of("-f", "bad.yml", "plan"),
                 List.of("-f", "bad.yml", "plan", "--detailed-exitcode"), List.of("-f", "bad.yml", "ps"),
                 List.of("-f", "bad.yml", "up", "-d"), List.of("-f", "missing.yml", "ps"),
-                List.of("-f", "bad.yml", "--stacktrace", "up", "web"));
+                List.of("-f", "bad.yml", "--stacktrace", "up", "web"), List.of("-f", "bad.yml", "down"),
+                List.of("-f", "bad.yml", "down", "-v", "-t", "3"));
         for (List<String> line : lines) {
             String[] args = line.toArray(String[]::new);
             CliRun byPicocli = CliRun.run(dir, Map.of(), args);
