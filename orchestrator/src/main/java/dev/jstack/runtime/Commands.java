@@ -36,8 +36,10 @@ final class Commands {
         try {
             out = Files.createTempFile("jstack-cmd", ".out");
             err = Files.createTempFile("jstack-cmd", ".err");
+            // stderr is opened for appending: a program that opens its own stderr again by path, as runc does for
+            // its log (/proc/self/fd/2), then adds to it rather than writing over what the other descriptor wrote.
             ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(DEV_NULL)
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
             int code = run(what, builder, timeout);
             return new Result(code, Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

@@ -160,6 +160,11 @@ class RuncRuntimeKernelTest {
         assertEquals(List.of(), runtime.list(PREFIX));
         RuntimeFailure e = assertThrows(RuntimeFailure.class, () -> runtime.start(PREFIX + "never-made"));
         assertEquals("runc start " + PREFIX + "never-made: container does not exist", e.getMessage());
+        // Its log goes to its stderr for these calls: the message is runc's all the same.
+        RuntimeFailure kill = assertThrows(RuntimeFailure.class, () -> runtime.kill(PREFIX + "never-made", "KILL"));
+        assertEquals("runc kill " + PREFIX + "never-made: container does not exist", kill.getMessage());
+        RuntimeFailure delete = assertThrows(RuntimeFailure.class, () -> runtime.delete(PREFIX + "never-made", false));
+        assertEquals("runc delete " + PREFIX + "never-made: container does not exist", delete.getMessage());
     }
 
     @Test
