@@ -1,7 +1,9 @@
 package dev.jstack.runtime;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Owns the running of external programs: a bounded wait, output captured in temporary files (not pipes,
- * which a container that inherits them would hold open forever), and a process that is always reaped,
- * killed with its descendants when it overstays.
+ * which a container that inherits them would hold open forever) or, for brief programs, a pipe read once they have
+ * ended, and a process that is always reaped, killed with its descendants when it overstays.
  */
 final class Commands {
 
@@ -51,9 +53,34 @@ final class Commands {
         }
     }
 
+    /**
+     * Runs {@code argv} with stdin from /dev/null and captures what it writes to stdout and stderr together, through
+     * a pipe rather than files: for a program that writes a few lines at most (less than a pipe holds, or it is
+     * stopped as one that overstays) and that starts no process which outlives it, such as runc's kill, delete and
+     * start. What it wrote is read once it has ended, as far as it is there, so a process that kept the pipe open
+     * would not block the call either. The result's stdout is empty, its stderr all of the output.
+     */
+    static Result runBrief(String what, List<String> argv, Duration timeout) throws RuntimeFailure {
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(DEV_NULL).redirectErrorStream(true);
+        Process process = start(what, builder);
+        int code = await(what, process, timeout);
+        try (InputStream output = process.getInputStream()) {
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            for (int available = output.available(); available > 0; available = output.available()) {
+                read.write(output.readNBytes(available));
+            }
+            return new Result(code, "", read.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new RuntimeFailure(what + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Runs a prepared builder with its own redirects; returns the exit code, or fails after {@code timeout}. */
     static int run(String what, ProcessBuilder builder, Duration timeout) throws RuntimeFailure {
-        Process process = start(what, builder);
+        return await(what, start(what, builder), timeout);
+    }
+
+    private static int await(String what, Process process, Duration timeout) throws RuntimeFailure {
         try {
             if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return process.exitValue();

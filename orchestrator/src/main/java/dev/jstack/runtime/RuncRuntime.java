@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Owns the calls to an OCI runtime's command line (runc by default, crun by choice), as containerd and Podman
@@ -26,6 +27,8 @@ public final class RuncRuntime implements ContainerRuntime {
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final String PID_FILE = "init.pid";
+    /** The calls that answer nothing but errors and leave no process of theirs behind. */
+    private static final Set<String> BRIEF = Set.of("kill", "delete", "start");
     /** The runtime's own stderr, as a path it can open for its log. */
     private static final Path OWN_STDERR = Path.of("/proc/self/fd/2");
 
@@ -199,12 +202,15 @@ public final class RuncRuntime implements ContainerRuntime {
     }
 
     /*
-     * A call whose output jstack reads logs to its own stderr, which is read anyway: one file fewer made and removed
-     * for each call (two calls for each container in a down), and the runtime's JSON lines still carry its message.
+     * A call whose output jstack reads logs to its own stderr, which is read anyway, and the runtime's JSON lines
+     * still carry its message. The calls that answer nothing on stdout (kill, delete, start: two for each container
+     * in a down) write through a pipe; state and list, whose answer can be long, into files. No file is made and
+     * removed for the brief ones, three for each before.
      */
     private Outcome call(String verb, String id, List<String> args) throws RuntimeFailure {
-        Commands.Result result = Commands.run(label(verb, id), argv(OWN_STDERR, verb, args.toArray(String[]::new)),
-                CALL_TIMEOUT);
+        List<String> argv = argv(OWN_STDERR, verb, args.toArray(String[]::new));
+        Commands.Result result = BRIEF.contains(verb) ? Commands.runBrief(label(verb, id), argv, CALL_TIMEOUT)
+                : Commands.run(label(verb, id), argv, CALL_TIMEOUT);
         String error = result.exitCode() == 0 ? ""
                 : RuntimeErrors.message(result.stderr(), result.stderr(), result.exitCode());
         return new Outcome(label(verb, id), result.exitCode(), result.stdout(), error);

@@ -42,6 +42,32 @@ class CommandsTest {
     }
 
     @Test
+    void aBriefProgramsOutputAndErrorsComeTogetherWithItsStatus() throws Exception {
+        Commands.Result result = Commands.runBrief("sh test",
+                List.of("/bin/sh", "-c", "echo out; echo err >&2; read x; echo \"[$x]\" >&2; exit 3"), GENEROUS);
+        assertEquals(new Commands.Result(3, "", "out\nerr\n[]\n"), result);
+    }
+
+    @Test
+    void aGrandchildHoldingTheOutputPipeOpenDoesNotBlockABriefCall(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        Commands.Result result = Commands.runBrief("sh test",
+                List.of("/bin/sh", "-c", "sleep 300 & echo $! > " + pidFile + "; echo started"), GENEROUS);
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        assertEquals(new Commands.Result(0, "", "started\n"), result);
+    }
+
+    @Test
+    void aBriefProgramThatOverstaysIsStoppedAndReaped() {
+        RuntimeFailure e = assertThrows(RuntimeFailure.class,
+                () -> Commands.runBrief("sleeper", List.of("/bin/sh", "-c", "sleep 300"), Duration.ofMillis(300)));
+        assertEquals("sleeper: no answer after 300 ms; stopped it", e.getMessage());
+        assertTrue(ProcessHandle.current().children().noneMatch(p -> p.info().command().orElse("").contains("sh")),
+                "no child of this JVM is left");
+    }
+
+    @Test
     void aMissingProgramIsNamed() {
         RuntimeFailure e = assertThrows(RuntimeFailure.class,
                 () -> Commands.run("probe", List.of("/nonexistent/prog"), GENEROUS));
