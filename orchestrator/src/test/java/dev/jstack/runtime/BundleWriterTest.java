@@ -63,6 +63,22 @@ class BundleWriterTest {
     }
 
     @Test
+    void stringsAreEscapedAsJsonWantsAndEmptyListsStayEmpty() throws Exception {
+        ProcessSpec process = new ProcessSpec(
+                List.of("sh", "-c", "echo \"quoted\" \\ back\tslash\nline \r\b\f \u0001\u001f\u007f é ü 日本 /slash"),
+                List.of("EMPTY=", "UNI=ñ", "QUOTE=\"'"), "/wörk dir", 0, 0, List.of(), List.of(), false,
+                List.of(new Rlimit("RLIMIT_NPROC", 0, Long.MAX_VALUE)));
+        TreeMap<String, String> annotations = new TreeMap<>();
+        annotations.put("a\"b", "c\\d");
+        annotations.put("dev.jstack.service", "");
+        ContainerSpec spec = new ContainerSpec("demo-odd-1", dir.resolve("demo-odd-1"),
+                BUNDLES.resolve("demo-odd-1/rootfs"), false, process, "odd\u2028host", null,
+                List.of(new MountSpec("/a b", "bind", "/src \"x\"", List.of())), new ResourceSpec(1L, 2000L, null, null),
+                false, annotations);
+        assertGolden("escapes.json", spec);
+    }
+
+    @Test
     void writesAtomicallyAndReplacesAnOldConfig() throws Exception {
         ContainerSpec spec = spec("demo-web-1", null, process(List.of("true")), List.of(), ResourceSpec.NONE,
                 false, null);
