@@ -1,13 +1,5 @@
 package dev.jstack.runtime;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jstack.runtime.ContainerSpec.MountSpec;
 import dev.jstack.runtime.ContainerSpec.ProcessSpec;
 import dev.jstack.runtime.ContainerSpec.ResourceSpec;
@@ -33,14 +25,7 @@ public final class BundleWriter {
     /** The bundle's configuration file name, fixed by the runtime-spec. */
     public static final String CONFIG = "config.json";
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final List<String> PRIVATE_NAMESPACES = List.of("pid", "mount", "uts", "ipc", "cgroup");
-
-    // Built on first use: a command that only reads (plan, ps) makes a RuncRuntime, and so a writer, but never a
-    // bundle, and the first ObjectMapper of a process costs it tens of milliseconds.
-    private static final class Writer {
-        static final ObjectWriter WRITER = new ObjectMapper().writer(printer());
-    }
 
     /** Writes {@code <bundleDir>/config.json} atomically (temp file, then rename) and returns its path. */
     public Path write(ContainerSpec spec) throws RuntimeFailure {
@@ -63,24 +48,19 @@ public final class BundleWriter {
 
     /** The text of config.json for {@code spec}, ending with a newline. */
     public String render(ContainerSpec spec) {
-        ObjectNode root = JSON.objectNode();
-        root.put("ociVersion", OCI_VERSION);
-        root.set("process", process(spec.process()));
-        ObjectNode fs = root.putObject("root");
-        fs.put("path", spec.rootfs().toString());
-        fs.put("readonly", spec.readOnlyRoot());
+        PrettyJson json = new PrettyJson().object();
+        json.field("ociVersion", OCI_VERSION);
+        process(json.name("process"), spec.process());
+        json.name("root").object().field("path", spec.rootfs().toString()).field("readonly", spec.readOnlyRoot()).end();
         if (spec.hostname() != null) {
-            root.put("hostname", spec.hostname());
+            json.field("hostname", spec.hostname());
         }
-        root.set("mounts", mounts(spec));
-        ObjectNode annotations = root.putObject("annotations");
-        spec.annotations().forEach(annotations::put);
-        root.set("linux", linux(spec));
-        try {
-            return Writer.WRITER.writeValueAsString(root) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        mounts(json.name("mounts"), spec);
+        json.name("annotations").object();
+        spec.annotations().forEach(json::field);
+        json.end();
+        linux(json.name("linux"), spec);
+        return json.end().text() + "\n";
     }
 
     /**
@@ -92,41 +72,40 @@ public final class BundleWriter {
         return "/jstack-" + id;
     }
 
-    private static ObjectNode process(ProcessSpec process) {
-        ObjectNode node = JSON.objectNode();
-        node.put("terminal", false);
-        ObjectNode user = node.putObject("user");
-        user.put("uid", process.uid());
-        user.put("gid", process.gid());
-        ArrayNode gids = user.putArray("additionalGids");
-        process.additionalGids().forEach(gids::add);
-        strings(node.putArray("args"), process.args());
-        strings(node.putArray("env"), Defaults.environment(process.env()));
-        node.put("cwd", process.cwd());
-        ObjectNode caps = node.putObject("capabilities");
+    private static void process(PrettyJson json, ProcessSpec process) {
+        json.object().field("terminal", false);
+        json.name("user").object().field("uid", process.uid()).field("gid", process.gid());
+        json.name("additionalGids").array();
+        process.additionalGids().forEach(json::value);
+        json.end().end();
+        strings(json.name("args"), process.args());
+        strings(json.name("env"), Defaults.environment(process.env()));
+        json.field("cwd", process.cwd());
+        json.name("capabilities").object();
         for (String set : List.of("bounding", "effective", "permitted")) {
-            strings(caps.putArray(set), process.capabilities());
+            strings(json.name(set), process.capabilities());
         }
-        caps.putArray("inheritable");
-        caps.putArray("ambient");
-        ArrayNode rlimits = node.putArray("rlimits");
+        json.name("inheritable").array().end();
+        json.name("ambient").array().end();
+        json.end();
+        json.name("rlimits").array();
         for (Rlimit limit : process.rlimits()) {
-            rlimits.addObject().put("type", limit.type()).put("hard", limit.hard()).put("soft", limit.soft());
+            json.object().field("type", limit.type()).field("hard", limit.hard()).field("soft", limit.soft()).end();
         }
-        node.put("noNewPrivileges", process.noNewPrivileges());
-        return node;
+        json.end();
+        json.field("noNewPrivileges", process.noNewPrivileges());
+        json.end();
     }
 
-    private static ArrayNode mounts(ContainerSpec spec) {
-        ArrayNode node = JSON.arrayNode();
+    private static void mounts(PrettyJson json, ContainerSpec spec) {
+        json.array();
         for (MountSpec mount : effectiveMounts(spec.mounts(), spec.privileged())) {
-            ObjectNode m = node.addObject();
-            m.put("destination", mount.destination());
-            m.put("type", mount.type());
-            m.put("source", mount.source());
-            strings(m.putArray("options"), mount.options());
+            json.object().field("destination", mount.destination()).field("type", mount.type())
+                    .field("source", mount.source());
+            strings(json.name("options"), mount.options());
+            json.end();
         }
-        return node;
+        json.end();
     }
 
     /**
@@ -156,55 +135,49 @@ public final class BundleWriter {
         return Path.of(path).normalize().getNameCount();
     }
 
-    private static ObjectNode linux(ContainerSpec spec) {
-        ObjectNode node = JSON.objectNode();
-        node.put("cgroupsPath", cgroupsPath(spec.id()));
-        node.set("resources", resources(spec.resources(), spec.privileged()));
-        ArrayNode namespaces = node.putArray("namespaces");
-        PRIVATE_NAMESPACES.forEach(type -> namespaces.addObject().put("type", type));
+    private static void linux(PrettyJson json, ContainerSpec spec) {
+        json.object().field("cgroupsPath", cgroupsPath(spec.id()));
+        resources(json.name("resources"), spec.resources(), spec.privileged());
+        json.name("namespaces").array();
+        PRIVATE_NAMESPACES.forEach(type -> json.object().field("type", type).end());
         if (spec.netns() != null) {
-            namespaces.addObject().put("type", "network").put("path", spec.netns().toString());
+            json.object().field("type", "network").field("path", spec.netns().toString()).end();
         }
-        strings(node.putArray("maskedPaths"), Defaults.maskedPaths(spec.privileged()));
-        strings(node.putArray("readonlyPaths"), Defaults.readonlyPaths(spec.privileged()));
-        return node;
+        json.end();
+        strings(json.name("maskedPaths"), Defaults.maskedPaths(spec.privileged()));
+        strings(json.name("readonlyPaths"), Defaults.readonlyPaths(spec.privileged()));
+        json.end();
     }
 
     /**
      * Limits, and the device rule: deny everything (runc then allows its standard devices, as for Docker's
      * default), or allow everything for a privileged container.
      */
-    private static ObjectNode resources(ResourceSpec resources, boolean privileged) {
-        ObjectNode node = JSON.objectNode();
-        node.putArray("devices").addObject().put("allow", privileged).put("access", "rwm");
+    private static void resources(PrettyJson json, ResourceSpec resources, boolean privileged) {
+        json.object();
+        json.name("devices").array().object().field("allow", privileged).field("access", "rwm").end().end();
         if (resources.memoryBytes() != null) {
-            node.putObject("memory").put("limit", resources.memoryBytes());
+            json.name("memory").object().field("limit", resources.memoryBytes()).end();
         }
         if (resources.cpuQuota() != null || resources.cpuPeriod() != null) {
-            ObjectNode cpu = node.putObject("cpu");
+            json.name("cpu").object();
             if (resources.cpuQuota() != null) {
-                cpu.put("quota", resources.cpuQuota());
+                json.field("quota", resources.cpuQuota());
             }
             if (resources.cpuPeriod() != null) {
-                cpu.put("period", resources.cpuPeriod());
+                json.field("period", resources.cpuPeriod());
             }
+            json.end();
         }
         if (resources.pidsLimit() != null) {
-            node.putObject("pids").put("limit", resources.pidsLimit());
+            json.name("pids").object().field("limit", resources.pidsLimit()).end();
         }
-        return node;
+        json.end();
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
-    }
-
-    private static DefaultPrettyPrinter printer() {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+    private static void strings(PrettyJson json, List<String> values) {
+        json.array();
+        values.forEach(json::value);
+        json.end();
     }
 }
