@@ -74,8 +74,10 @@ class Floor:
         each pass 2 in parallel; the shared root and pin are removed after, untimed. That is the fastest way runc's
         CLI has: `runc delete --force` of a container that still runs kills it and takes about 100 ms more to find it
         gone (runc 1.1.5, 100 containers: 5.2 s, against 0.27 s for the kills and then the deletes); once killed,
-        the containers have stopped by the time their delete comes."""
-        elapsed = self._xargs(["kill", "{}", "KILL"]) + self._xargs(["delete", "--force", "{}"])
+        the containers have usually stopped by the time their delete comes. A kill that fails (a container that
+        has stopped by itself is not running) is no failure of the floor: its delete removes it all the same."""
+        elapsed = self._xargs(["kill", "{}", "KILL"], tolerate_failed_calls=True)
+        elapsed += self._xargs(["delete", "--force", "{}"])
         self._detach()
         return elapsed
 
@@ -100,15 +102,16 @@ class Floor:
             run(["umount", "-l", self.rootfs])
             self.mounted = False
 
-    def _xargs(self, runc_args):
+    def _xargs(self, runc_args, tolerate_failed_calls=False):
         # Output goes to a file, never a pipe: a container inherits runc's stdio and would hold a pipe open.
+        # xargs exits with 123 when a call failed and went on with the others.
         log = os.path.join(self.workdir, "runc.log")
         with open(os.devnull, "rb+") as null, open(log, "ab") as err:
             started = time.monotonic()
             code = subprocess.run(["xargs", "-P", PARALLEL, "-I{}", self.runc] + runc_args,
                                   input="\n".join(self.ids).encode() + b"\n", stdout=null, stderr=err).returncode
             elapsed = time.monotonic() - started
-        if code != 0:
+        if code != 0 and not (tolerate_failed_calls and code == 123):
             with open(log, errors="replace") as f:
                 raise RuntimeError("runc %s failed: %s" % (runc_args[0], f.read()[-2000:]))
         return elapsed

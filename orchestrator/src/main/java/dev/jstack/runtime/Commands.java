@@ -38,8 +38,9 @@ final class Commands {
         try {
             out = Files.createTempFile("jstack-cmd", ".out");
             err = Files.createTempFile("jstack-cmd", ".err");
-            // stderr is opened for appending: a program that opens its own stderr again by path, as runc does for
-            // its log (/proc/self/fd/2), then adds to it rather than writing over what the other descriptor wrote.
+            // stderr is opened for appending: a program that opens its own stderr again by path for appending, as
+            // runc and crun do for their log (/proc/self/fd/2), then adds to it rather than writing over what the
+            // other descriptor wrote.
             ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(DEV_NULL)
                     .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
             int code = run(what, builder, timeout);
@@ -63,8 +64,8 @@ final class Commands {
     static Result runBrief(String what, List<String> argv, Duration timeout) throws RuntimeFailure {
         ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(DEV_NULL).redirectErrorStream(true);
         Process process = start(what, builder);
-        int code = await(what, process, timeout);
         try (InputStream output = process.getInputStream()) {
+            int code = await(what, process, timeout);
             ByteArrayOutputStream read = new ByteArrayOutputStream();
             for (int available = output.available(); available > 0; available = output.available()) {
                 read.write(output.readNBytes(available));

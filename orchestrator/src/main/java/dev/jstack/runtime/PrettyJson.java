@@ -29,6 +29,9 @@ final class PrettyJson {
 
     /** Ends the innermost object or array. */
     PrettyJson end() {
+        if (depth == 0) {
+            throw new IllegalStateException("no object or array is open");
+        }
         char closer = closers[depth];
         boolean wasEmpty = empty[depth];
         depth--;
@@ -48,9 +51,14 @@ final class PrettyJson {
         return this;
     }
 
+    /** A string, or {@code null}. */
     PrettyJson value(String value) {
         beforeValue();
-        string(value);
+        if (value == null) {
+            out.append("null");
+        } else {
+            string(value);
+        }
         return this;
     }
 

@@ -22,7 +22,10 @@ final class RuntimeErrors {
     private RuntimeErrors() {
     }
 
-    /** The runtime's last error: from its JSON log lines, else the last line of its stderr, else the status. */
+    /**
+     * The runtime's last error: from its JSON log lines, else the last line of its stderr that is not one of those
+     * (the log may be the stderr itself), else the status.
+     */
     static String message(String jsonLog, String stderr, int exitCode) {
         String found = lastLoggedError(jsonLog);
         if (found == null) {
@@ -64,11 +67,23 @@ final class RuntimeErrors {
     private static String lastLine(String text) {
         String found = null;
         for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
+            if (!line.isBlank() && !isLogEntry(line)) {
                 found = line.strip();
             }
         }
         return found;
+    }
+
+    // A line of the runtime's JSON log: an object with a level.
+    private static boolean isLogEntry(String line) {
+        if (!line.stripLeading().startsWith("{")) {
+            return false;
+        }
+        try {
+            return JSON.readTree(line).has("level");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String trim(String message) {

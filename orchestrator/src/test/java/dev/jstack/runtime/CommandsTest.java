@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandsTest {
@@ -23,6 +24,7 @@ class CommandsTest {
     }
 
     @Test
+    @Timeout(60)
     void aGrandchildHoldingTheOutputOpenDoesNotBlockTheCall(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("pid");
         Commands.Result result = Commands.run("sh test",
@@ -42,6 +44,13 @@ class CommandsTest {
     }
 
     @Test
+    void whatTheProgramAppendsToItsStderrByPathIsKeptBesideWhatItWroteToIt() throws Exception {
+        Commands.Result result = Commands.run("sh test",
+                List.of("/bin/sh", "-c", "echo a >&2; echo b >> /proc/self/fd/2; echo c >&2"), GENEROUS);
+        assertEquals(new Commands.Result(0, "", "a\nb\nc\n"), result);
+    }
+
+    @Test
     void aBriefProgramsOutputAndErrorsComeTogetherWithItsStatus() throws Exception {
         Commands.Result result = Commands.runBrief("sh test",
                 List.of("/bin/sh", "-c", "echo out; echo err >&2; read x; echo \"[$x]\" >&2; exit 3"), GENEROUS);
@@ -49,6 +58,7 @@ class CommandsTest {
     }
 
     @Test
+    @Timeout(60)
     void aGrandchildHoldingTheOutputPipeOpenDoesNotBlockABriefCall(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("pid");
         Commands.Result result = Commands.runBrief("sh test",

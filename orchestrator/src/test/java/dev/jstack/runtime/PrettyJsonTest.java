@@ -51,6 +51,12 @@ class PrettyJsonTest {
     }
 
     @Test
+    void writesNullForAMissingStringAndRefusesToCloseWhatIsNotOpen() {
+        assertEquals("{\n  \"a\": null\n}", new PrettyJson().object().field("a", (String) null).end().text());
+        assertThrows(IllegalStateException.class, () -> new PrettyJson().end());
+    }
+
+    @Test
     void refusesNestingItWasNotMadeFor() {
         PrettyJson json = new PrettyJson();
         assertThrows(IllegalStateException.class, () -> {

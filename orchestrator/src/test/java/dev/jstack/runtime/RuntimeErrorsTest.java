@@ -44,6 +44,16 @@ class RuntimeErrorsTest {
     }
 
     @Test
+    void whenTheLogIsTheStderrItsWarningsAreNoMessage() {
+        String merged = "{\"level\":\"warning\",\"msg\":\"cgroup is odd\",\"time\":\"t\"}\n"
+                + "container is not running\n"
+                + "{\"level\":\"info\",\"msg\":\"bye\",\"time\":\"t\"}\n";
+        assertEquals("container is not running", RuntimeErrors.message(merged, merged, 1));
+        String onlyWarnings = "{\"level\":\"warning\",\"msg\":\"cgroup is odd\",\"time\":\"t\"}\n";
+        assertEquals("exited with status 1", RuntimeErrors.message(onlyWarnings, onlyWarnings, 1));
+    }
+
+    @Test
     void withNothingAtAllTheStatusTells() {
         assertEquals("exited with status 137", RuntimeErrors.message("", " \n", 137));
     }
