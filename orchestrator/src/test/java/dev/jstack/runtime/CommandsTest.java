@@ -26,21 +26,12 @@ class CommandsTest {
     @Test
     @Timeout(60)
     void aGrandchildHoldingTheOutputOpenDoesNotBlockTheCall(@TempDir Path dir) throws Exception {
-        Path pidFile = dir.resolve("pid");
-        Commands.Result result = Commands.run("sh test",
-                List.of("/bin/sh", "-c", "sleep 300 & echo $! > " + pidFile + "; echo started"), GENEROUS);
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        assertEquals(new Commands.Result(0, "started\n", ""), result);
+        assertEquals(new Commands.Result(0, "started\n", ""), withGrandchildHoldingTheOutput(Commands::run, dir));
     }
 
     @Test
     void aProgramThatOverstaysIsStoppedAndReaped() {
-        RuntimeFailure e = assertThrows(RuntimeFailure.class,
-                () -> Commands.run("sleeper", List.of("/bin/sh", "-c", "sleep 300"), Duration.ofMillis(300)));
-        assertEquals("sleeper: no answer after 300 ms; stopped it", e.getMessage());
-        assertTrue(ProcessHandle.current().children().noneMatch(p -> p.info().command().orElse("").contains("sh")),
-                "no child of this JVM is left");
+        assertStoppedAndReaped(Commands::run);
     }
 
     @Test
@@ -60,18 +51,33 @@ class CommandsTest {
     @Test
     @Timeout(60)
     void aGrandchildHoldingTheOutputPipeOpenDoesNotBlockABriefCall(@TempDir Path dir) throws Exception {
-        Path pidFile = dir.resolve("pid");
-        Commands.Result result = Commands.runBrief("sh test",
-                List.of("/bin/sh", "-c", "sleep 300 & echo $! > " + pidFile + "; echo started"), GENEROUS);
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        assertEquals(new Commands.Result(0, "", "started\n"), result);
+        assertEquals(new Commands.Result(0, "", "started\n"), withGrandchildHoldingTheOutput(Commands::runBrief, dir));
     }
 
     @Test
     void aBriefProgramThatOverstaysIsStoppedAndReaped() {
+        assertStoppedAndReaped(Commands::runBrief);
+    }
+
+    /** Commands.run or Commands.runBrief. */
+    @FunctionalInterface
+    private interface Call {
+        Commands.Result run(String what, List<String> argv, Duration timeout) throws RuntimeFailure;
+    }
+
+    // A shell that leaves a sleeping child holding its output open, and ends; the child is killed afterwards.
+    private static Commands.Result withGrandchildHoldingTheOutput(Call call, Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        Commands.Result result = call.run("sh test",
+                List.of("/bin/sh", "-c", "sleep 300 & echo $! > " + pidFile + "; echo started"), GENEROUS);
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        return result;
+    }
+
+    private static void assertStoppedAndReaped(Call call) {
         RuntimeFailure e = assertThrows(RuntimeFailure.class,
-                () -> Commands.runBrief("sleeper", List.of("/bin/sh", "-c", "sleep 300"), Duration.ofMillis(300)));
+                () -> call.run("sleeper", List.of("/bin/sh", "-c", "sleep 300"), Duration.ofMillis(300)));
         assertEquals("sleeper: no answer after 300 ms; stopped it", e.getMessage());
         assertTrue(ProcessHandle.current().children().noneMatch(p -> p.info().command().orElse("").contains("sh")),
                 "no child of this JVM is left");
