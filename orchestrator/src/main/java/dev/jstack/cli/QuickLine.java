@@ -131,9 +131,8 @@ final class QuickLine {
         switch (args[at]) {
             case "-d", "--detach" -> up.detach = true;
             case "--remove-orphans" -> up.removeOrphans = true;
-            case "--no-wait" -> up.apply.noWait = true;
-            case "--progress" -> {
-                return (up.apply.progress = choice(args, at + 1, ApplyOptions.ProgressMode.values())) == null ? 0 : 2;
+            case "--no-wait", "--progress" -> {
+                return applyOption(up.apply, args, at);
             }
             default -> {
                 return service(args[at], up.services);
@@ -146,9 +145,8 @@ final class QuickLine {
     private static int down(DownCommand down, String[] args, int at) {
         switch (args[at]) {
             case "-v", "--volumes" -> down.volumes = true;
-            case "--no-wait" -> down.apply.noWait = true;
-            case "--progress" -> {
-                return (down.apply.progress = choice(args, at + 1, ApplyOptions.ProgressMode.values())) == null ? 0 : 2;
+            case "--no-wait", "--progress" -> {
+                return applyOption(down.apply, args, at);
             }
             case "-t", "--timeout" -> {
                 String value = value(args, at + 1);
@@ -163,6 +161,22 @@ final class QuickLine {
             }
         }
         return 1;
+    }
+
+    // The options that up and down share (ApplyOptions): how many words one takes at args[at]; 0 when it is not known.
+    private static int applyOption(ApplyOptions apply, String[] args, int at) {
+        switch (args[at]) {
+            case "--no-wait" -> {
+                apply.noWait = true;
+                return 1;
+            }
+            case "--progress" -> {
+                return (apply.progress = choice(args, at + 1, ApplyOptions.ProgressMode.values())) == null ? 0 : 2;
+            }
+            default -> {
+                return 0;
+            }
+        }
     }
 
     private static int plan(PlanCommand plan, String[] args, int at) {
