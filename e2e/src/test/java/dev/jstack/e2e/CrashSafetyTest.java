@@ -28,6 +28,7 @@ class CrashSafetyTest {
     @AfterAll
     static void cleanUp() {
         JSTACK.run("down", "-t", "1");
+        Shell.run("rm", "-rf", DIR.toString());
     }
 
     private static List<String> services() {

@@ -44,6 +44,7 @@ class ReconcileTest {
     @AfterAll
     static void down() {
         JSTACK.run("down", "-t", "1");
+        Shell.run("rm", "-rf", DIR.toString());
     }
 
     // web serves "<MODE> <start time>" on 127.0.0.1:PORT; client sleeps in web's namespace; idle on the host.
