@@ -7,12 +7,12 @@ import java.time.Duration;
 
 /**
  * Owns how a running container is brought to a stop: its stop signal, a wait of up to its grace period, then
- * SIGKILL and a last wait, each wait a poll of the runtime's state. A container that ends by itself in between is
- * what stopping wanted.
+ * SIGKILL and a last wait, each wait the runtime's ({@link ContainerRuntime#awaitStopped}). A container that ends by
+ * itself in between is what stopping wanted.
  */
 final class StopSequence {
-    // Short: a poll is a read of the runtime's state file, and a killed container usually goes within milliseconds.
-    static final Duration POLL = Duration.ofMillis(10);
+    /** How often what waits for a container's state reads it. */
+    static final Duration POLL = Duration.ofMillis(ContainerRuntime.POLL_MILLIS);
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final ContainerRuntime runtime;
@@ -24,9 +24,9 @@ final class StopSequence {
     /** Stops {@code container}; fails when it still runs after SIGKILL and {@link #KILL_WAIT}. */
     void stop(String container, String signal, Duration grace) throws RuntimeFailure {
         signal(container, signal);
-        if (!waitStopped(container, grace)) {
+        if (!runtime.awaitStopped(container, grace)) {
             signal(container, "SIGKILL");
-            if (!waitStopped(container, KILL_WAIT)) {
+            if (!runtime.awaitStopped(container, KILL_WAIT)) {
                 throw new RuntimeFailure("container " + container + " is still running after SIGKILL");
             }
         }
@@ -54,16 +54,5 @@ final class StopSequence {
                 throw e;
             }
         }
-    }
-
-    private boolean waitStopped(String container, Duration limit) throws RuntimeFailure {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (running(container)) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            pause(POLL, "stopping " + container);
-        }
-        return true;
     }
 }

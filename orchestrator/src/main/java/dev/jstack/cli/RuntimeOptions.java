@@ -12,6 +12,7 @@ import dev.jstack.runtime.HostCheck;
 import dev.jstack.runtime.RuncRuntime;
 import dev.jstack.runtime.RuntimeFailure;
 import dev.jstack.runtime.image.ImageStore;
+import dev.jstack.runtime.linux.LinuxInitSignals;
 import dev.jstack.runtime.linux.LinuxLayerFiles;
 import dev.jstack.runtime.linux.LinuxNamespacePins;
 import dev.jstack.runtime.linux.LinuxProcessReaper;
@@ -72,7 +73,7 @@ public final class RuntimeOptions {
         ImageResolver images = new ImageResolver(new ImageStore(ImageStore.root(environment), new LinuxLayerFiles()));
         stack = images.resolve(stack);
         ProjectPaths paths = ProjectPaths.onHost(stack.name());
-        RuncRuntime oci = new RuncRuntime(name, null);
+        RuncRuntime oci = new RuncRuntime(name, null, new LinuxInitSignals());
         Operations.Host host = new Operations.Host(oci, new LinuxNamespacePins(),
                 new LinuxRootfsMounts(), paths, new RecordStore(paths, w -> warn(err, w)), NetnsVerifier.proc(),
                 MountTable.self());

@@ -19,15 +19,13 @@ final class Supervision {
      * heap by small steps), which a full collection after each apply shrinks back towards its live data and 20%
      * more (what stays resident is the program that rests, see RestingMain), one GC thread, the quick
      * compiler only, a small code cache, no performance-data file. The class data sharing archive is mapped where
-     * it was made rather than relocated, which would copy all of its pages into private memory. jnr-ffi binds the C
-     * library through reflection instead of classes and native stubs it generates with its own assembler: the
-     * supervisor makes a few calls a second at most, and the generated ones stayed loaded, outside any archive.
+     * it was made rather than relocated, which would copy all of its pages into private memory.
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms12m", "-Xmn4m", "-Xmx32m",
             "-XX:MaxHeapFreeRatio=20", "-XX:MinHeapFreeRatio=10",
             "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=8m",
             "-XX:MaxMetaspaceSize=64m", "-XX:-UsePerfData", "-XX:+UnlockDiagnosticVMOptions",
-            "-XX:ArchiveRelocationMode=0", "-Xshare:auto", "-Djnr.ffi.asm.enabled=false");
+            "-XX:ArchiveRelocationMode=0", "-Xshare:auto");
     /**
      * glibc keeps what malloc freed, in each arena, until something trims it: the JVM trims every second where it
      * can. 17.0.9 and 21.0.1 have the option, 18 to 20 do not, and an unknown option stops the JVM from starting;

@@ -1,6 +1,7 @@
 package dev.jstack.runtime;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,29 @@ public interface ContainerRuntime {
     /** Sends a signal (a name such as "TERM" or "SIGKILL") to the container's init process. */
     void kill(String id, String signal) throws RuntimeFailure;
 
+    /**
+     * Waits up to {@code limit} for the container to stop running: true when it has stopped (or is gone), false
+     * when it still runs at the limit. The default reads its state every {@value #POLL_MILLIS} ms.
+     */
+    default boolean awaitStopped(String id, Duration limit) throws RuntimeFailure {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (state(id).map(ContainerStatus::isRunning).orElse(false)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeFailure("interrupted while stopping " + id);
+            }
+        }
+        return true;
+    }
+
+    /** How often the default {@link #awaitStopped} reads the state: a killed container usually goes within ms. */
+    long POLL_MILLIS = 10;
+
     /** Deletes the container; with {@code force} also when it is still running. */
     void delete(String id, boolean force) throws RuntimeFailure;
 
@@ -47,7 +71,7 @@ public interface ContainerRuntime {
      * Runs a check in the container with no stdio, as health checks do: its exit code, or a failure when it did
      * not end within {@code timeout} (it is then killed). The default ignores the timeout.
      */
-    default int probe(String id, List<String> command, java.time.Duration timeout) throws RuntimeFailure {
+    default int probe(String id, List<String> command, Duration timeout) throws RuntimeFailure {
         return exec(id, command, false);
     }
 }

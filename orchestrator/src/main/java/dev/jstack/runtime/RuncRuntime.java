@@ -42,6 +42,7 @@ public final class RuncRuntime implements ContainerRuntime {
     private final Path stateRoot;
     private final BundleWriter writer = new BundleWriter();
     private final RuncStateFiles stateFiles;
+    private final InitSignals signals;
 
     /** runc with its own default state root. */
     public RuncRuntime() {
@@ -53,8 +54,17 @@ public final class RuncRuntime implements ContainerRuntime {
      * @param stateRoot the runtime's {@code --root}, or null for the runtime's default
      */
     public RuncRuntime(String binary, Path stateRoot) {
+        this(binary, stateRoot, InitSignals.NONE);
+    }
+
+    /**
+     * @param signals how a running container's init is signalled and awaited without a call of the runtime, for
+     *                runc, whose state files name the init; every other case goes through the runtime's CLI
+     */
+    public RuncRuntime(String binary, Path stateRoot, InitSignals signals) {
         this.binary = binary;
         this.stateRoot = stateRoot;
+        this.signals = signals;
         // runc's state files are read directly; other runtimes keep their own layout and are asked by CLI.
         this.stateFiles = Path.of(binary).getFileName().toString().equals(DEFAULT)
                 ? new RuncStateFiles(stateRoot != null ? stateRoot : Path.of("/run/runc")) : null;
@@ -141,9 +151,40 @@ public final class RuncRuntime implements ContainerRuntime {
         return outcome;
     }
 
+    /**
+     * A running container's init is signalled directly, as runc's {@code kill} would signal it: one process less
+     * for each container a {@code down} stops. runc still handles what it does beyond that (a paused container,
+     * which it thaws for SIGKILL; one that was created and waits to start; a signal known by runc alone).
+     */
     @Override
     public void kill(String id, String signal) throws RuntimeFailure {
+        Optional<RuncStateFiles.Init> init = runningInit(id);
+        if (init.isPresent() && signals.send(init.get().pid(), init.get().start(), signal)) {
+            return;
+        }
         call("kill", id, List.of(id, signal)).orFail();
+    }
+
+    /** Waits for the running init to end (a pidfd turns readable) rather than reading the state every 10 ms. */
+    @Override
+    public boolean awaitStopped(String id, Duration limit) throws RuntimeFailure {
+        Optional<RuncStateFiles.Init> init = runningInit(id);
+        if (init.isPresent()) {
+            try {
+                Optional<Boolean> ended = signals.awaitEnd(init.get().pid(), init.get().start(), limit);
+                if (ended.isPresent()) {
+                    return ended.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeFailure("interrupted while stopping " + id);
+            }
+        }
+        return ContainerRuntime.super.awaitStopped(id, limit);
+    }
+
+    private Optional<RuncStateFiles.Init> runningInit(String id) {
+        return stateFiles == null ? Optional.empty() : stateFiles.runningInit(id);
     }
 
     @Override

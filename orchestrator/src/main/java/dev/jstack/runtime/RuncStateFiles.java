@@ -59,6 +59,28 @@ final class RuncStateFiles {
         }
     }
 
+    /** A container's init process: its pid and its start (clock ticks since boot), as runc recorded them. */
+    record Init(int pid, long start) {
+    }
+
+    /**
+     * The init process of container {@code id} when its files say it runs: not when it is created and waits to
+     * start, paused, stopped, absent or unreadable, where the runtime's CLI has more to do than a signal.
+     */
+    Optional<Init> runningInit(String id) {
+        if (!Files.isDirectory(root) || id.contains("/")) {
+            return Optional.empty();
+        }
+        Path dir = root.resolve(id);
+        try {
+            State state = State.parse(Files.readAllBytes(dir.resolve(STATE)));
+            return status(dir, state).isRunning() ? Optional.of(new Init(state.pid(), state.start()))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Every container whose id starts with {@code prefix}, sorted by id; empty when any file cannot be read. */
     Optional<List<ContainerStatus>> list(String prefix) {
         if (!Files.isDirectory(root)) {
@@ -82,7 +104,7 @@ final class RuncStateFiles {
 
     private static ContainerStatus status(Path dir, State state) {
         Path bundle = state.bundle();
-        if (state.pid() <= 0 || !alive(state.pid(), state.start())) {
+        if (state.pid() <= 0 || !ProcStart.alive(state.pid(), state.start())) {
             return new ContainerStatus(state.id(), "stopped", 0, bundle);
         }
         if (Files.exists(dir.resolve(EXEC_FIFO))) {
@@ -180,21 +202,6 @@ final class RuncStateFiles {
                 throw new IOException("expected " + wanted + " but found " + got + " at " + p.currentLocation());
             }
         }
-    }
-
-    /** Whether {@code pid} is alive and is the process that started at {@code start} (clock ticks since boot). */
-    static boolean alive(int pid, long start) {
-        String stat;
-        try {
-            stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            return false;
-        }
-        // The command name may hold spaces and parentheses: the fields that follow start after the last ')'.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].
-        return fields.length > 19 && !fields[0].equals("Z") && !fields[0].equals("X")
-                && Long.parseLong(fields[19]) == start;
     }
 
     private static boolean frozen(Map<String, String> cgroupPaths) {

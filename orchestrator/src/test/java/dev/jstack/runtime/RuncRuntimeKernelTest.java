@@ -1,6 +1,7 @@
 package dev.jstack.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jstack.runtime.ContainerSpec.ProcessSpec;
 import dev.jstack.runtime.ContainerSpec.ResourceSpec;
 import dev.jstack.runtime.UserResolver.ResolvedUser;
+import dev.jstack.runtime.linux.LinuxInitSignals;
 import dev.jstack.testing.BusyboxRootfs;
 import dev.jstack.testing.KernelTest;
 import java.nio.file.Files;
@@ -168,6 +170,42 @@ class RuncRuntimeKernelTest {
     }
 
     @Test
+    void aRunningContainersInitIsSignalledAndAwaitedWithoutACallOfRunc() throws Exception {
+        Path calls = dir.resolve("calls");
+        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
+                new LinuxInitSignals());
+        ContainerSpec spec = spec("signalled", null,
+                List.of("sh", "-c", "trap 'echo usr1; exit 7' USR1; echo ready; sleep 1000 & wait"),
+                new ResolvedUser(0, 0, List.of()), ResourceSpec.NONE);
+        Path log = dir.resolve("signalled.log");
+        direct.run(spec, log);
+        awaitLog(log, "ready\n");
+        assertFalse(direct.awaitStopped(spec.id(), Duration.ofMillis(200)), "it runs until signalled");
+
+        direct.kill(spec.id(), "SIGUSR1");
+        assertTrue(direct.awaitStopped(spec.id(), Duration.ofSeconds(20)), "it ended by its trap");
+        assertEquals("stopped", direct.state(spec.id()).orElseThrow().status());
+        assertEquals("ready\nusr1\n", Files.readString(log));
+        assertEquals(List.of("run"), Files.readAllLines(calls), "runc was called to run it, and for nothing else");
+    }
+
+    @Test
+    void aPausedContainerIsLeftToRuncsKillWhichThawsItForSigkill() throws Exception {
+        Path calls = dir.resolve("calls");
+        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
+                new LinuxInitSignals());
+        ContainerSpec spec = spec("paused", null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()),
+                ResourceSpec.NONE);
+        direct.run(spec, dir.resolve("paused.log"));
+        HostView.run("runc", "--root", dir.resolve("state").toString(), "pause", spec.id());
+        assertEquals("paused", direct.state(spec.id()).orElseThrow().status());
+
+        direct.kill(spec.id(), "SIGKILL");
+        assertTrue(direct.awaitStopped(spec.id(), Duration.ofSeconds(20)), "runc thawed it, and it died");
+        assertEquals(List.of("run", "kill"), Files.readAllLines(calls));
+    }
+
+    @Test
     void theHostIsReadyForRunc() throws Exception {
         HostCheck.require("runc");
     }
@@ -186,6 +224,30 @@ class RuncRuntimeKernelTest {
         List<String> existing = Defaults.MASKED_PATHS.stream().filter(p -> Files.exists(Path.of(p))).toList();
         assertTrue(!existing.isEmpty(), "no default masked path exists on this host");
         return existing;
+    }
+
+    /**
+     * A program named runc that writes the verb of each call to {@code calls}, then runs the real runc: the state
+     * files are read as runc's all the same, as the runtime's name decides that.
+     */
+    private Path loggingRunc(Path calls) throws Exception {
+        Path real = java.util.Arrays.stream(System.getenv("PATH").split(":")).map(d -> Path.of(d, "runc"))
+                .filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError("no runc on PATH"));
+        Path wrapper = dir.resolve("bin/runc");
+        Files.createDirectories(wrapper.getParent());
+        Files.writeString(wrapper, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in "
+                + "run|create|start|kill|delete|state|list|pause) echo \"$a\" >> '" + calls + "'; break;; esac; done\n"
+                + "exec '" + real + "' \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        return wrapper;
+    }
+
+    private static void awaitLog(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!(Files.exists(log) && Files.readString(log).equals(text))) {
+            assertTrue(System.nanoTime() < deadline, log + " never read " + text);
+            Thread.sleep(20);
+        }
     }
 
     /** Waits for a status the container reaches by itself (its process ends); bounded so a hang fails. */

@@ -48,6 +48,20 @@ public interface LibC {
     @Variadic(fixedCount = 1)
     long syscall(long number, long dirfd, String path, long flags, byte[] attr, long size);
 
+    /** syscall(2) with two arguments, for pidfd_open(pid, flags). */
+    @SaveError
+    @Variadic(fixedCount = 1)
+    long syscall(long number, long arg1, long arg2);
+
+    /** syscall(2) with four arguments, for pidfd_send_signal(pidfd, sig, info, flags). */
+    @SaveError
+    @Variadic(fixedCount = 1)
+    long syscall(long number, long arg1, long arg2, long arg3, long arg4);
+
+    /** poll(2); {@code fds} holds struct pollfd entries of 8 bytes each: int fd, short events, short revents. */
+    @SaveError
+    int poll(byte[] fds, long nfds, int timeout);
+
     @SaveError
     int mknod(String path, int mode, long dev);
 

@@ -2,6 +2,8 @@ package dev.jstack.runtime.linux;
 
 import dev.jstack.runtime.HostNotReadyException;
 import dev.jstack.runtime.RuntimeFailure;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import jnr.ffi.LastError;
@@ -39,6 +41,8 @@ final class Syscalls {
     }
 
     /** Loaded on first use, so that code which never makes a call never needs the native library. */
+    private static final String ASM_PROPERTY = "jnr.ffi.asm.enabled";
+
     private static final class Native {
         static final LibC LIBC;
         static final jnr.ffi.Runtime RUNTIME;
@@ -55,6 +59,13 @@ final class Syscalls {
                         + Platform.getNativePlatform().getOS() + " on " + cpu;
             } else {
                 try {
+                    // Bound through reflection rather than with classes and native stubs that jnr-ffi generates
+                    // with its own assembler: about 135 classes fewer to load from the jar, outside the class data
+                    // archive, for calls that are a few per container at most. A JVM started with the property
+                    // keeps its own choice.
+                    if (System.getProperty(ASM_PROPERTY) == null) {
+                        System.setProperty(ASM_PROPERTY, "false");
+                    }
                     JffiStub.preferCopy();
                     // The C library is in every JVM already: its symbols are looked up there, without a search of
                     // the library directories (over a thousand files on a Debian host) for a file named like it.
@@ -265,6 +276,49 @@ final class Syscalls {
         if (libc().setsid() < 0) {
             throw failure("setsid()");
         }
+    }
+
+    /** From 424 on, syscall numbers are the same on every architecture. */
+    private static final long SYS_PIDFD_SEND_SIGNAL = 424;
+    private static final long SYS_PIDFD_OPEN = 434;
+    static final int ESRCH = 3;
+    static final int EINTR = 4;
+    private static final short POLLIN = 1;
+
+    /** pidfd_open(pid, 0): a descriptor that names process {@code pid} (close-on-exec), or -1 when it is gone. */
+    static int pidfdOpen(int pid) throws RuntimeFailure {
+        long fd = libc().syscall(SYS_PIDFD_OPEN, pid, 0);
+        if (fd >= 0) {
+            return (int) fd;
+        }
+        if (LastError.getLastError(Native.RUNTIME) == ESRCH) {
+            return -1;
+        }
+        throw failure("pidfd_open(" + pid + ", 0)");
+    }
+
+    /** pidfd_send_signal(pidfd, signal, NULL, 0): false when the process has ended (ESRCH). */
+    static boolean pidfdSendSignal(int pidfd, int signal) throws RuntimeFailure {
+        if (libc().syscall(SYS_PIDFD_SEND_SIGNAL, pidfd, signal, 0, 0) == 0) {
+            return true;
+        }
+        if (LastError.getLastError(Native.RUNTIME) == ESRCH) {
+            return false;
+        }
+        throw failure("pidfd_send_signal(" + pidfd + ", " + signal + ", NULL, 0)");
+    }
+
+    /** poll(2) of one descriptor for input: whether it became readable within {@code timeoutMillis}. */
+    static boolean readable(int fd, int timeoutMillis) throws RuntimeFailure {
+        ByteBuffer pollfd = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(fd).putShort(POLLIN);
+        int ready = libc().poll(pollfd.array(), 1, timeoutMillis);
+        if (ready >= 0) {
+            return ready > 0;
+        }
+        if (LastError.getLastError(Native.RUNTIME) == EINTR) {
+            return false;
+        }
+        throw failure("poll(" + fd + ", POLLIN, " + timeoutMillis + ")");
     }
 
     static final int F_SETFD = 2;

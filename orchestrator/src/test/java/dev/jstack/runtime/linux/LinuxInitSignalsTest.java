@@ -1,0 +1,163 @@
+package dev.jstack.runtime.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jstack.testing.KernelTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class LinuxInitSignalsTest {
+    private final LinuxInitSignals signals = new LinuxInitSignals();
+    private Process child;
+
+    @AfterEach
+    void endChild() {
+        if (child != null) {
+            child.destroyForcibly();
+        }
+    }
+
+    private Process start(String... command) throws IOException {
+        child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return child;
+    }
+
+    private static long startTime(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.US_ASCII);
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
+    }
+
+    @Test
+    void signalsAreNumberedAsLinuxNumbersThemWithOrWithoutTheirPrefix() {
+        assertEquals(OptionalInt.of(15), LinuxInitSignals.number("SIGTERM"));
+        assertEquals(OptionalInt.of(15), LinuxInitSignals.number("term"));
+        assertEquals(OptionalInt.of(9), LinuxInitSignals.number("KILL"));
+        assertEquals(OptionalInt.of(10), LinuxInitSignals.number("SIGUSR1"));
+        assertEquals(OptionalInt.of(12), LinuxInitSignals.number("USR2"));
+        assertEquals(OptionalInt.of(31), LinuxInitSignals.number("SIGSYS"));
+        assertEquals(OptionalInt.of(3), LinuxInitSignals.number("3"));
+        assertEquals(OptionalInt.of(64), LinuxInitSignals.number("64"));
+    }
+
+    @Test
+    void whatRuncAloneNumbersIsLeftToIt() {
+        assertEquals(OptionalInt.empty(), LinuxInitSignals.number("SIGRTMIN+3"));
+        assertEquals(OptionalInt.empty(), LinuxInitSignals.number("RTMAX"));
+        assertEquals(OptionalInt.empty(), LinuxInitSignals.number("SIGFOO"));
+        assertEquals(OptionalInt.empty(), LinuxInitSignals.number("65"));
+        assertEquals(OptionalInt.empty(), LinuxInitSignals.number("0"));
+    }
+
+    @Test
+    @KernelTest
+    void theSignalReachesTheProcessThatStartedThen() throws Exception {
+        Process p = start("sleep", "60");
+        assertTrue(signals.send((int) p.pid(), startTime(p.pid()), "SIGTERM"));
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(128 + 15, p.exitValue(), "sleep ended by SIGTERM");
+    }
+
+    @Test
+    @KernelTest
+    void aProcessThatStartedAtAnotherTimeIsNotSignalled() throws Exception {
+        Process p = start("sleep", "60");
+        assertFalse(signals.send((int) p.pid(), startTime(p.pid()) - 1, "SIGKILL"), "another process's start");
+        assertFalse(signals.send((int) p.pid(), startTime(p.pid()), "SIGRTMIN+1"), "a signal left to runc");
+        assertFalse(p.waitFor(300, TimeUnit.MILLISECONDS), "sleep still runs");
+    }
+
+    @Test
+    @KernelTest
+    void anEndedProcessIsNeitherSignalledNorAwaited() throws Exception {
+        Process p = start("sleep", "60");
+        long pid = p.pid();
+        long start = startTime(pid);
+        p.destroyForcibly();
+        p.waitFor();
+        assertFalse(signals.send((int) pid, start, "SIGTERM"));
+        assertEquals(Optional.of(true), signals.awaitEnd((int) pid, start, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    @KernelTest
+    @Timeout(30)
+    void theWaitEndsWhenTheProcessEndsAndNotBefore() throws Exception {
+        Process p = start("sleep", "60");
+        long start = startTime(p.pid());
+        assertEquals(Optional.of(false), signals.awaitEnd((int) p.pid(), start, Duration.ofMillis(250)),
+                "still running at the limit");
+
+        // The descriptor turns readable once the process has exited, whether this JVM has reaped it yet or not.
+        AtomicReference<Optional<Boolean>> ended = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                ended.set(signals.awaitEnd((int) p.pid(), start, Duration.ofSeconds(20)));
+            } catch (InterruptedException e) {
+                ended.set(Optional.empty());
+            }
+        });
+        waiter.start();
+        Thread.sleep(200);
+        assertTrue(waiter.isAlive(), "waits while the process runs");
+        assertTrue(signals.send((int) p.pid(), start, "KILL"));
+        waiter.join(10_000);
+        assertFalse(waiter.isAlive(), "the wait ended with the process, not at its 20 s limit");
+        assertEquals(Optional.of(true), ended.get());
+    }
+
+    @Test
+    @KernelTest
+    @Timeout(30)
+    void anInterruptEndsTheWait() throws Exception {
+        Process p = start("sleep", "60");
+        long start = startTime(p.pid());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                signals.awaitEnd((int) p.pid(), start, Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                thrown.set(e);
+            }
+        });
+        waiter.start();
+        Thread.sleep(200);
+        waiter.interrupt();
+        waiter.join(10_000);
+        assertFalse(waiter.isAlive(), "the interrupt ended the wait");
+        assertTrue(thrown.get() instanceof InterruptedException);
+        assertTrue(p.isAlive());
+    }
+
+    @Test
+    @KernelTest
+    void theDescriptorsAreClosedAfterEachCall() throws Exception {
+        Process p = start("sleep", "60");
+        long start = startTime(p.pid());
+        long before = openDescriptors();
+        for (int i = 0; i < 50; i++) {
+            signals.send((int) p.pid(), start, "SIGCONT");
+            signals.awaitEnd((int) p.pid(), start, Duration.ZERO);
+        }
+        assertEquals(before, openDescriptors());
+        assertThrows(IllegalThreadStateException.class, p::exitValue, "SIGCONT left sleep running");
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+}
