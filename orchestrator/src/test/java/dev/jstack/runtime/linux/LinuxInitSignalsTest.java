@@ -101,15 +101,8 @@ class LinuxInitSignalsTest {
                 "still running at the limit");
 
         // The descriptor turns readable once the process has exited, whether this JVM has reaped it yet or not.
-        AtomicReference<Optional<Boolean>> ended = new AtomicReference<>();
-        Thread waiter = new Thread(() -> {
-            try {
-                ended.set(signals.awaitEnd((int) p.pid(), start, Duration.ofSeconds(20)));
-            } catch (InterruptedException e) {
-                ended.set(Optional.empty());
-            }
-        });
-        waiter.start();
+        AtomicReference<Object> ended = new AtomicReference<>();
+        Thread waiter = waiting(p.pid(), start, ended);
         Thread.sleep(200);
         assertTrue(waiter.isAlive(), "waits while the process runs");
         assertTrue(signals.send((int) p.pid(), start, "KILL"));
@@ -124,15 +117,8 @@ class LinuxInitSignalsTest {
     void anInterruptEndsTheWait() throws Exception {
         Process p = start("sleep", "60");
         long start = startTime(p.pid());
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread waiter = new Thread(() -> {
-            try {
-                signals.awaitEnd((int) p.pid(), start, Duration.ofSeconds(20));
-            } catch (InterruptedException e) {
-                thrown.set(e);
-            }
-        });
-        waiter.start();
+        AtomicReference<Object> thrown = new AtomicReference<>();
+        Thread waiter = waiting(p.pid(), start, thrown);
         Thread.sleep(200);
         waiter.interrupt();
         waiter.join(10_000);
@@ -153,6 +139,19 @@ class LinuxInitSignalsTest {
         }
         assertEquals(before, openDescriptors());
         assertThrows(IllegalThreadStateException.class, p::exitValue, "SIGCONT left sleep running");
+    }
+
+    /** A wait of up to 20 s on a thread of its own, which sets {@code outcome} to its answer or its interrupt. */
+    private Thread waiting(long pid, long start, AtomicReference<Object> outcome) {
+        Thread waiter = new Thread(() -> {
+            try {
+                outcome.set(signals.awaitEnd((int) pid, start, Duration.ofSeconds(20)));
+            } catch (InterruptedException e) {
+                outcome.set(e);
+            }
+        });
+        waiter.start();
+        return waiter;
     }
 
     private static long openDescriptors() throws IOException {
