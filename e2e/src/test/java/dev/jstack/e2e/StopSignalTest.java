@@ -15,23 +15,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 @Scenario
-@DisplayName("stop_signal, by name or by number, reaches the container's init through stop (the supervisor) and down")
+@DisplayName("stop_signal, by name, number or real-time name, reaches the container's init through stop and down")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StopSignalTest {
     private static final Jstack JSTACK = new Jstack("signals");
     private static final Path MARKS = Path.of("/tmp/jstack-e2e-signals");
+    private static final String[] SERVICES = {"usr1", "quit", "rtmin", "term"};
 
     @BeforeAll
     static void up() throws IOException {
         JSTACK.run("down", "-t", "1");
         Shell.run("rm", "-rf", MARKS.toString()).expectOk();
         JSTACK.run("up", "-d").expectOk();
-        for (String service : new String[] {"usr1", "quit", "term"}) {
+        for (String service : SERVICES) {
             Eventually.await(service + " to run", Duration.ofSeconds(20),
                     () -> Kernel.status(JSTACK.container(service)), "running"::equals);
         }
         // Each shell sets its trap first thing, then starts its sleep: once the sleep runs, the trap is set.
-        for (String service : new String[] {"usr1", "quit", "term"}) {
+        for (String service : SERVICES) {
             Eventually.await(service + "'s shell to wait", Duration.ofSeconds(20), () -> sleeps(service), n -> n == 1);
         }
     }
@@ -66,12 +67,14 @@ class StopSignalTest {
 
     @Test
     @Order(2)
-    @DisplayName("down sends SIGUSR1 to usr1 and signal number 3 (SIGQUIT) to quit")
+    @DisplayName("down sends SIGUSR1 to usr1, signal number 3 (SIGQUIT) to quit and SIGRTMIN+3 to rtmin")
     void downSendsEachServicesSignal() throws Exception {
         JSTACK.run("down").expectOk();
         assertEquals("USR1", mark("usr1"));
         assertEquals("QUIT", mark("quit"));
-        assertEquals("absent", Kernel.status(JSTACK.container("quit")));
-        assertEquals("absent", Kernel.status(JSTACK.container("usr1")));
+        assertEquals("RTMIN+3", mark("rtmin"));
+        for (String service : SERVICES) {
+            assertEquals("absent", Kernel.status(JSTACK.container(service)));
+        }
     }
 }

@@ -11,8 +11,8 @@ import java.time.Duration;
  * itself in between is what stopping wanted.
  */
 final class StopSequence {
-    /** How often what waits for a container's state reads it. */
-    static final Duration POLL = Duration.ofMillis(ContainerRuntime.POLL_MILLIS);
+    // Short: a poll is a read of the runtime's state file, and what it waits for usually comes within milliseconds.
+    static final Duration POLL = Duration.ofMillis(10);
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final ContainerRuntime runtime;

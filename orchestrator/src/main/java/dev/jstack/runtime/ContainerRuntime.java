@@ -35,12 +35,13 @@ public interface ContainerRuntime {
     /** Every container the runtime knows whose id starts with {@code prefix}. */
     List<ContainerStatus> list(String prefix) throws RuntimeFailure;
 
-    /** Sends a signal (a name such as "TERM" or "SIGKILL") to the container's init process. */
+    /** Sends a signal (a name such as "TERM", "SIGKILL" or "SIGRTMIN+3", or a number) to the container's init. */
     void kill(String id, String signal) throws RuntimeFailure;
 
     /**
      * Waits up to {@code limit} for the container to stop running: true when it has stopped (or is gone), false
-     * when it still runs at the limit. The default reads its state every {@value #POLL_MILLIS} ms.
+     * when it still runs at the limit. The default reads its state every 10 ms: a killed container usually goes
+     * within milliseconds, and each read is short.
      */
     default boolean awaitStopped(String id, Duration limit) throws RuntimeFailure {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -49,7 +50,7 @@ public interface ContainerRuntime {
                 return false;
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RuntimeFailure("interrupted while stopping " + id);
@@ -57,9 +58,6 @@ public interface ContainerRuntime {
         }
         return true;
     }
-
-    /** How often the default {@link #awaitStopped} reads the state: a killed container usually goes within ms. */
-    long POLL_MILLIS = 10;
 
     /** Deletes the container; with {@code force} also when it is still running. */
     void delete(String id, boolean force) throws RuntimeFailure;

@@ -6,15 +6,15 @@ import java.util.Optional;
 /**
  * Signals a container's init process, and waits for its end, without a runtime process for each: the runtime's
  * state names the init by pid and start time, and an implementation acts on that very process or not at all.
- * Where it cannot ({@link #NONE}, a signal it does not know, a kernel without the means), the caller asks the
- * runtime's CLI, which can do everything this does.
+ * Where it cannot ({@link #NONE}, a kernel without the means), the caller asks the runtime's CLI, which can do
+ * everything this does.
  */
 public interface InitSignals {
 
     /** Acts on nothing: every call answers that the caller must ask the runtime. */
     InitSignals NONE = new InitSignals() {
         @Override
-        public boolean send(int pid, long start, String signal) {
+        public boolean send(int pid, long start, int signal) {
             return false;
         }
 
@@ -25,11 +25,10 @@ public interface InitSignals {
     };
 
     /**
-     * Sends {@code signal} (SIGTERM, TERM or 15) to process {@code pid} if it is the one that started at
-     * {@code start}; false when it did not send it: the signal is unknown here, the process is gone or another,
-     * or the kernel cannot do it.
+     * Sends signal number {@code signal} ({@link Signals}) to process {@code pid} if it is the one that started at
+     * {@code start}; false when it did not send it: the process is gone or another, or the kernel cannot do it.
      */
-    boolean send(int pid, long start, String signal);
+    boolean send(int pid, long start, int signal);
 
     /**
      * Waits up to {@code limit} for that process to end (to exit, whether reaped or not): true when it has ended

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -42,7 +43,7 @@ public final class RuncRuntime implements ContainerRuntime {
     private final Path stateRoot;
     private final BundleWriter writer = new BundleWriter();
     private final RuncStateFiles stateFiles;
-    private final InitSignals signals;
+    private final RuncInits inits;
 
     /** runc with its own default state root. */
     public RuncRuntime() {
@@ -64,10 +65,10 @@ public final class RuncRuntime implements ContainerRuntime {
     public RuncRuntime(String binary, Path stateRoot, InitSignals signals) {
         this.binary = binary;
         this.stateRoot = stateRoot;
-        this.signals = signals;
         // runc's state files are read directly; other runtimes keep their own layout and are asked by CLI.
         this.stateFiles = Path.of(binary).getFileName().toString().equals(DEFAULT)
                 ? new RuncStateFiles(stateRoot != null ? stateRoot : Path.of("/run/runc")) : null;
+        this.inits = new RuncInits(stateFiles, signals);
     }
 
     @Override
@@ -152,39 +153,29 @@ public final class RuncRuntime implements ContainerRuntime {
     }
 
     /**
-     * A running container's init is signalled directly, as runc's {@code kill} would signal it: one process less
-     * for each container a {@code down} stops. runc still handles what it does beyond that (a paused container,
-     * which it thaws for SIGKILL; one that was created and waits to start; a signal known by runc alone).
+     * A running container's init is signalled by jstack itself ({@link RuncInits}): one process less for each
+     * container a {@code down} stops. Everything else goes to runc's {@code kill}, with the signal's number, as
+     * runc knows no name beyond the first 31 signals.
      */
     @Override
     public void kill(String id, String signal) throws RuntimeFailure {
-        Optional<RuncStateFiles.Init> init = runningInit(id);
-        if (init.isPresent() && signals.send(init.get().pid(), init.get().start(), signal)) {
+        OptionalInt number = Signals.number(signal);
+        if (number.isPresent() && inits.signal(id, number.getAsInt())) {
             return;
         }
-        call("kill", id, List.of(id, signal)).orFail();
+        String argument = number.isPresent() ? Integer.toString(number.getAsInt()) : signal;
+        call("kill", id, List.of(id, argument)).orFail();
     }
 
-    /** Waits for the running init to end (a pidfd turns readable) rather than reading the state every 10 ms. */
+    /** Waits for a running init to end (a pidfd turns readable) rather than reading the state every 10 ms. */
     @Override
     public boolean awaitStopped(String id, Duration limit) throws RuntimeFailure {
-        Optional<RuncStateFiles.Init> init = runningInit(id);
-        if (init.isPresent()) {
-            try {
-                Optional<Boolean> ended = signals.awaitEnd(init.get().pid(), init.get().start(), limit);
-                if (ended.isPresent()) {
-                    return ended.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RuntimeFailure("interrupted while stopping " + id);
-            }
+        long deadline = System.nanoTime() + limit.toNanos();
+        Optional<Boolean> ended = inits.awaitEnd(id, limit);
+        if (ended.isPresent()) {
+            return ended.get();
         }
-        return ContainerRuntime.super.awaitStopped(id, limit);
-    }
-
-    private Optional<RuncStateFiles.Init> runningInit(String id) {
-        return stateFiles == null ? Optional.empty() : stateFiles.runningInit(id);
+        return ContainerRuntime.super.awaitStopped(id, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     @Override

@@ -104,7 +104,7 @@ final class RuncStateFiles {
 
     private static ContainerStatus status(Path dir, State state) {
         Path bundle = state.bundle();
-        if (state.pid() <= 0 || !ProcStart.alive(state.pid(), state.start())) {
+        if (state.pid() <= 0 || !ProcStat.alive(state.pid(), state.start())) {
             return new ContainerStatus(state.id(), "stopped", 0, bundle);
         }
         if (Files.exists(dir.resolve(EXEC_FIFO))) {

@@ -19,7 +19,8 @@ final class LifecycleReader {
     static final int DEFAULT_RETRIES = 3;
     static final Duration DEFAULT_START_INTERVAL = Duration.ofSeconds(5);
 
-    private static final Set<String> SIGNALS = Set.of("HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS",
+    /** The names of the signals (without SIG) a stack may name, besides SIGRTMIN+n, SIGRTMAX-n and numbers. */
+    static final Set<String> SIGNALS = Set.of("HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS",
             "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
             "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "POLL", "PWR", "SYS");
 

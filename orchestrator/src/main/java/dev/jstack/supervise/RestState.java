@@ -1,5 +1,6 @@
 package dev.jstack.supervise;
 
+import dev.jstack.runtime.ProcStat;
 import dev.jstack.state.JsonDocuments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

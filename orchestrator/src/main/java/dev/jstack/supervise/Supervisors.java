@@ -1,5 +1,6 @@
 package dev.jstack.supervise;
 
+import dev.jstack.runtime.ProcStat;
 import dev.jstack.state.JsonDocuments;
 import dev.jstack.state.ProjectLock;
 import java.io.File;

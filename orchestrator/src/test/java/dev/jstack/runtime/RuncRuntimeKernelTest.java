@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -172,8 +173,8 @@ class RuncRuntimeKernelTest {
     @Test
     void aRunningContainersInitIsSignalledAndAwaitedWithoutACallOfRunc() throws Exception {
         Path calls = dir.resolve("calls");
-        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
-                new LinuxInitSignals());
+        RecordingSignals signals = new RecordingSignals();
+        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"), signals);
         ContainerSpec spec = spec("signalled", null,
                 List.of("sh", "-c", "trap 'echo usr1; exit 7' USR1; echo ready; sleep 1000 & wait"),
                 new ResolvedUser(0, 0, List.of()), ResourceSpec.NONE);
@@ -187,6 +188,26 @@ class RuncRuntimeKernelTest {
         assertEquals("stopped", direct.state(spec.id()).orElseThrow().status());
         assertEquals("ready\nusr1\n", Files.readString(log));
         assertEquals(List.of("run"), Files.readAllLines(calls), "runc was called to run it, and for nothing else");
+        assertEquals(List.of("awaitEnd false", "send 10", "awaitEnd true"), signals.calls,
+                "awaited on a pidfd until the limit, signalled by SIGUSR1's number, then awaited to its end");
+    }
+
+    @Test
+    void aPausedContainerGetsARealTimeSignalFromRuncByItsNumber() throws Exception {
+        Path calls = dir.resolve("calls");
+        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
+                new LinuxInitSignals());
+        ContainerSpec spec = spec("realtime", null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()),
+                ResourceSpec.NONE);
+        direct.run(spec, dir.resolve("realtime.log"));
+        String root = dir.resolve("state").toString();
+        assertEquals(0, HostView.run("runc", "--root", root, "pause", spec.id()));
+
+        // runc names no signal beyond 31: SIGRTMIN+3 reaches it as 37, pending while the container is frozen.
+        direct.kill(spec.id(), "SIGRTMIN+3");
+        assertEquals(0, HostView.run("runc", "--root", root, "resume", spec.id()));
+        assertTrue(direct.awaitStopped(spec.id(), Duration.ofSeconds(20)), "sleep ended by signal 37");
+        assertEquals(List.of("run", "kill"), Files.readAllLines(calls));
     }
 
     @Test
@@ -197,7 +218,7 @@ class RuncRuntimeKernelTest {
         ContainerSpec spec = spec("paused", null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()),
                 ResourceSpec.NONE);
         direct.run(spec, dir.resolve("paused.log"));
-        HostView.run("runc", "--root", dir.resolve("state").toString(), "pause", spec.id());
+        assertEquals(0, HostView.run("runc", "--root", dir.resolve("state").toString(), "pause", spec.id()));
         assertEquals("paused", direct.state(spec.id()).orElseThrow().status());
 
         direct.kill(spec.id(), "SIGKILL");
@@ -226,12 +247,31 @@ class RuncRuntimeKernelTest {
         return existing;
     }
 
+    /** The Linux signals, with each call written down: the number it sent, or what a wait answered. */
+    private static final class RecordingSignals implements InitSignals {
+        private final LinuxInitSignals linux = new LinuxInitSignals();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public boolean send(int pid, long start, int signal) {
+            calls.add("send " + signal);
+            return linux.send(pid, start, signal);
+        }
+
+        @Override
+        public Optional<Boolean> awaitEnd(int pid, long start, Duration limit) throws InterruptedException {
+            Optional<Boolean> ended = linux.awaitEnd(pid, start, limit);
+            calls.add("awaitEnd " + ended.map(String::valueOf).orElse("cannot"));
+            return ended;
+        }
+    }
+
     /**
      * A program named runc that writes the verb of each call to {@code calls}, then runs the real runc: the state
      * files are read as runc's all the same, as the runtime's name decides that.
      */
     private Path loggingRunc(Path calls) throws Exception {
-        Path real = java.util.Arrays.stream(System.getenv("PATH").split(":")).map(d -> Path.of(d, "runc"))
+        Path real = Arrays.stream(System.getenv("PATH").split(":")).map(d -> Path.of(d, "runc"))
                 .filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError("no runc on PATH"));
         Path wrapper = dir.resolve("bin/runc");
         Files.createDirectories(wrapper.getParent());

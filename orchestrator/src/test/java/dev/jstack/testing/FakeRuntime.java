@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * It does not model processes, namespaces, mounts, cgroups, log output, exit codes, signals other than
  * "stops the container", or a container that exits by itself (use {@link #exit}); {@code exec} only records
  * the command. Programs named in {@link #failingPrograms} fail {@code create} with runc's wording;
- * {@link #stateReads} counts the calls of {@code state}, each a read of a state file with runc.
+ * {@link #stateReads} counts the calls of {@code state}, each a read of a state file with runc. Its
+ * {@code awaitStopped} is the interface's: it reads the state every 10 ms, in real time.
  */
 public final class FakeRuntime implements ContainerRuntime {
     private final Map<String, ContainerStatus> containers = new TreeMap<>();

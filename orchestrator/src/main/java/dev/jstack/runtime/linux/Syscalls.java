@@ -2,8 +2,6 @@ package dev.jstack.runtime.linux;
 
 import dev.jstack.runtime.HostNotReadyException;
 import dev.jstack.runtime.RuntimeFailure;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import jnr.ffi.LastError;
@@ -36,13 +34,12 @@ final class Syscalls {
     static final int S_IFIFO = 0x1000;
 
     private static final long SYS_MOUNT_SETATTR = 442;
+    private static final String ASM_PROPERTY = "jnr.ffi.asm.enabled";
 
     private Syscalls() {
     }
 
     /** Loaded on first use, so that code which never makes a call never needs the native library. */
-    private static final String ASM_PROPERTY = "jnr.ffi.asm.enabled";
-
     private static final class Native {
         static final LibC LIBC;
         static final jnr.ffi.Runtime RUNTIME;
@@ -85,22 +82,27 @@ final class Syscalls {
     private static volatile boolean loaded;
 
     /**
-     * Whether this process has made its native bindings already: jnr-ffi generates them when first used, which
-     * costs a short command such as {@code ps} a fifth of its CPU time, so such a command answers from /proc where
+     * Whether this process has made its native bindings already: jnr-ffi makes them when first used, which costs
+     * a short command such as {@code ps} a good part of its CPU time, so such a command answers from /proc where
      * it can.
      */
     static boolean loaded() {
         return loaded;
     }
 
-    private static LibC libc() throws HostNotReadyException {
+    /** errno as the last call through {@link #libc()} on this thread left it. */
+    static int errno() {
+        return LastError.getLastError(Native.RUNTIME);
+    }
+
+    static LibC libc() throws HostNotReadyException {
         if (Native.LIBC == null) {
             throw new HostNotReadyException(Native.UNAVAILABLE);
         }
         return Native.LIBC;
     }
 
-    private static SyscallFailure failure(String call) {
+    static SyscallFailure failure(String call) {
         int errno = LastError.getLastError(Native.RUNTIME);
         String reason = Native.LIBC.strerror(errno);
         return new SyscallFailure(call, errno, reason == null ? "errno " + errno : reason);
@@ -276,49 +278,6 @@ final class Syscalls {
         if (libc().setsid() < 0) {
             throw failure("setsid()");
         }
-    }
-
-    /** From 424 on, syscall numbers are the same on every architecture. */
-    private static final long SYS_PIDFD_SEND_SIGNAL = 424;
-    private static final long SYS_PIDFD_OPEN = 434;
-    static final int ESRCH = 3;
-    static final int EINTR = 4;
-    private static final short POLLIN = 1;
-
-    /** pidfd_open(pid, 0): a descriptor that names process {@code pid} (close-on-exec), or -1 when it is gone. */
-    static int pidfdOpen(int pid) throws RuntimeFailure {
-        long fd = libc().syscall(SYS_PIDFD_OPEN, pid, 0);
-        if (fd >= 0) {
-            return (int) fd;
-        }
-        if (LastError.getLastError(Native.RUNTIME) == ESRCH) {
-            return -1;
-        }
-        throw failure("pidfd_open(" + pid + ", 0)");
-    }
-
-    /** pidfd_send_signal(pidfd, signal, NULL, 0): false when the process has ended (ESRCH). */
-    static boolean pidfdSendSignal(int pidfd, int signal) throws RuntimeFailure {
-        if (libc().syscall(SYS_PIDFD_SEND_SIGNAL, pidfd, signal, 0, 0) == 0) {
-            return true;
-        }
-        if (LastError.getLastError(Native.RUNTIME) == ESRCH) {
-            return false;
-        }
-        throw failure("pidfd_send_signal(" + pidfd + ", " + signal + ", NULL, 0)");
-    }
-
-    /** poll(2) of one descriptor for input: whether it became readable within {@code timeoutMillis}. */
-    static boolean readable(int fd, int timeoutMillis) throws RuntimeFailure {
-        ByteBuffer pollfd = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(fd).putShort(POLLIN);
-        int ready = libc().poll(pollfd.array(), 1, timeoutMillis);
-        if (ready >= 0) {
-            return ready > 0;
-        }
-        if (LastError.getLastError(Native.RUNTIME) == EINTR) {
-            return false;
-        }
-        throw failure("poll(" + fd + ", POLLIN, " + timeoutMillis + ")");
     }
 
     static final int F_SETFD = 2;

@@ -1,4 +1,4 @@
-package dev.jstack.supervise;
+package dev.jstack.runtime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,16 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What /proc/PID/stat says of a process that jstack watches: its state letter and when it started. */
-record ProcStat(char state, long startTime) {
+/**
+ * What /proc/PID/stat says of a process that jstack watches: its state letter and when it started (clock ticks
+ * since boot). A runtime records its container's init by pid and start time; a pid whose start differs is another
+ * process that took the number since.
+ */
+public record ProcStat(char state, long startTime) {
 
     /** True for a process that has ended: a zombie waiting to be reaped, or one being torn down. */
-    boolean ended() {
+    public boolean ended() {
         return state == 'Z' || state == 'X' || state == 'x';
     }
 
+    /** Whether {@code pid} runs (has not ended) and is the process that started at {@code start}. */
+    public static boolean alive(int pid, long start) {
+        return of(pid).map(s -> !s.ended() && s.startTime() == start).orElse(false);
+    }
+
     /** The stat of {@code pid}, or empty when no such process exists. */
-    static Optional<ProcStat> of(int pid) {
+    public static Optional<ProcStat> of(int pid) {
         try {
             return parse(Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.US_ASCII));
         } catch (IOException e) {
@@ -27,7 +36,7 @@ record ProcStat(char state, long startTime) {
      * From the text of /proc/PID/stat: {@code PID (COMM) STATE PPID ...}; the command name may hold spaces and
      * parentheses, so fields are counted from the last ')'. The start time is field 22.
      */
-    static Optional<ProcStat> parse(String text) {
+    public static Optional<ProcStat> parse(String text) {
         int close = text.lastIndexOf(')');
         if (close < 0) {
             return Optional.empty();
