@@ -188,8 +188,11 @@ class RuncRuntimeKernelTest {
         assertEquals("stopped", direct.state(spec.id()).orElseThrow().status());
         assertEquals("ready\nusr1\n", Files.readString(log));
         assertEquals(List.of("run"), Files.readAllLines(calls), "runc was called to run it, and for nothing else");
-        assertEquals(List.of("awaitEnd false", "send 10", "awaitEnd true"), signals.calls,
-                "awaited on a pidfd until the limit, signalled by SIGUSR1's number, then awaited to its end");
+        // The last wait went through the pidfd too, unless the shell had ended before it began.
+        assertEquals(List.of("awaitEnd false", "send 10"), signals.calls.subList(0, 2),
+                "awaited on a pidfd until the limit, then signalled by SIGUSR1's number");
+        assertTrue(signals.calls.size() == 2 || signals.calls.subList(2, 3).equals(List.of("awaitEnd true")),
+                signals.calls.toString());
     }
 
     @Test
@@ -197,16 +200,21 @@ class RuncRuntimeKernelTest {
         Path calls = dir.resolve("calls");
         RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
                 new LinuxInitSignals());
-        ContainerSpec spec = spec("realtime", null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()),
-                ResourceSpec.NONE);
-        direct.run(spec, dir.resolve("realtime.log"));
+        // The init of a PID namespace ignores what it has no handler for: the shell traps 37.
+        ContainerSpec spec = spec("realtime", null,
+                List.of("sh", "-c", "trap 'echo rtmin+3; exit 7' 37; echo ready; sleep 1000 & wait"),
+                new ResolvedUser(0, 0, List.of()), ResourceSpec.NONE);
+        Path log = dir.resolve("realtime.log");
+        direct.run(spec, log);
+        awaitLog(log, "ready\n");
         String root = dir.resolve("state").toString();
         assertEquals(0, HostView.run("runc", "--root", root, "pause", spec.id()));
 
         // runc names no signal beyond 31: SIGRTMIN+3 reaches it as 37, pending while the container is frozen.
         direct.kill(spec.id(), "SIGRTMIN+3");
         assertEquals(0, HostView.run("runc", "--root", root, "resume", spec.id()));
-        assertTrue(direct.awaitStopped(spec.id(), Duration.ofSeconds(20)), "sleep ended by signal 37");
+        assertTrue(direct.awaitStopped(spec.id(), Duration.ofSeconds(20)), "the shell ended by its trap of 37");
+        assertEquals("ready\nrtmin+3\n", Files.readString(log));
         assertEquals(List.of("run", "kill"), Files.readAllLines(calls));
     }
 
