@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * Owns what jstack does to a runc container's init itself rather than through runc's {@code kill}: where runc's
  * state file says the container runs, its init (pid and start time) is signalled and awaited through
- * {@link InitSignals}, as runc's {@code kill} would signal it. That is the same as runc's only because every
- * container of jstack has a PID namespace of its own, whose processes end with its init; runc still handles what it
- * does beyond a signal: a paused container (thawed for SIGKILL), one created and not yet started, other runtimes.
+ * {@link InitSignals}, the init alone, as runc 1.1's {@code kill} signals it. Every container of jstack has a PID
+ * namespace of its own, so the end of its init ends the rest of its processes too; a runtime that kills a whole
+ * cgroup on SIGKILL would differ only for containers that share one. runc still handles what it does beyond a
+ * signal: a paused container (thawed for SIGKILL), one created and not yet started; other runtimes, everything.
  */
 final class RuncInits {
     private final RuncStateFiles files;

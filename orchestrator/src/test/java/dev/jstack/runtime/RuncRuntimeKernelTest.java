@@ -175,12 +175,8 @@ class RuncRuntimeKernelTest {
         Path calls = dir.resolve("calls");
         RecordingSignals signals = new RecordingSignals();
         RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"), signals);
-        ContainerSpec spec = spec("signalled", null,
-                List.of("sh", "-c", "trap 'echo usr1; exit 7' USR1; echo ready; sleep 1000 & wait"),
-                new ResolvedUser(0, 0, List.of()), ResourceSpec.NONE);
-        Path log = dir.resolve("signalled.log");
-        direct.run(spec, log);
-        awaitLog(log, "ready\n");
+        ContainerSpec spec = trapping("signalled", "USR1", "usr1");
+        Path log = runUntilReady(direct, spec);
         assertFalse(direct.awaitStopped(spec.id(), Duration.ofMillis(200)), "it runs until signalled");
 
         direct.kill(spec.id(), "SIGUSR1");
@@ -200,13 +196,8 @@ class RuncRuntimeKernelTest {
         Path calls = dir.resolve("calls");
         RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
                 new LinuxInitSignals());
-        // The init of a PID namespace ignores what it has no handler for: the shell traps 37.
-        ContainerSpec spec = spec("realtime", null,
-                List.of("sh", "-c", "trap 'echo rtmin+3; exit 7' 37; echo ready; sleep 1000 & wait"),
-                new ResolvedUser(0, 0, List.of()), ResourceSpec.NONE);
-        Path log = dir.resolve("realtime.log");
-        direct.run(spec, log);
-        awaitLog(log, "ready\n");
+        ContainerSpec spec = trapping("realtime", "37", "rtmin+3");
+        Path log = runUntilReady(direct, spec);
         String root = dir.resolve("state").toString();
         assertEquals(0, HostView.run("runc", "--root", root, "pause", spec.id()));
 
@@ -288,6 +279,23 @@ class RuncRuntimeKernelTest {
                 + "exec '" + real + "' \"$@\"\n");
         wrapper.toFile().setExecutable(true);
         return wrapper;
+    }
+
+    /**
+     * A container whose shell, its init, writes {@code word} to its log and ends when {@code signal} comes: the
+     * init of a PID namespace ignores every signal it has no handler for (but SIGKILL).
+     */
+    private ContainerSpec trapping(String name, String signal, String word) {
+        return spec(name, null, List.of("sh", "-c", "trap 'echo " + word + "; exit 7' " + signal
+                + "; echo ready; sleep 1000 & wait"), new ResolvedUser(0, 0, List.of()), ResourceSpec.NONE);
+    }
+
+    /** Runs {@code spec} and waits until its shell says ready, its trap set; returns its log. */
+    private Path runUntilReady(RuncRuntime runtime, ContainerSpec spec) throws Exception {
+        Path log = dir.resolve(spec.id() + ".log");
+        runtime.run(spec, log);
+        awaitLog(log, "ready\n");
+        return log;
     }
 
     private static void awaitLog(Path log, String text) throws Exception {
