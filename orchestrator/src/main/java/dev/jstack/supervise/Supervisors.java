@@ -25,7 +25,7 @@ public final class Supervisors {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
     /**
      * A supervisor asked to stop ends within milliseconds (at rest, its JVM only exits); each look is a read of its
-     * /proc stat file. At 50 ms, one `down` in three waited most of a poll for a supervisor long gone.
+     * /proc stat file. At 50 ms, one {@code down} in three waited most of a poll for a supervisor long gone.
      */
     private static final long STOP_POLL_MILLIS = 5;
     /** A new supervisor answers about 0.2 s after its JVM starts; each ping that finds no socket costs nothing. */

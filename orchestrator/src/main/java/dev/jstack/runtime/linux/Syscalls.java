@@ -103,7 +103,7 @@ final class Syscalls {
     }
 
     static SyscallFailure failure(String call) {
-        int errno = LastError.getLastError(Native.RUNTIME);
+        int errno = errno();
         String reason = Native.LIBC.strerror(errno);
         return new SyscallFailure(call, errno, reason == null ? "errno " + errno : reason);
     }
