@@ -44,6 +44,7 @@ public final class RuncRuntime implements ContainerRuntime {
     private final BundleWriter writer = new BundleWriter();
     private final RuncStateFiles stateFiles;
     private final RuncInits inits;
+    private final RuncRemovals removals;
 
     /** runc with its own default state root. */
     public RuncRuntime() {
@@ -69,6 +70,7 @@ public final class RuncRuntime implements ContainerRuntime {
         this.stateFiles = Path.of(binary).getFileName().toString().equals(DEFAULT)
                 ? new RuncStateFiles(stateRoot != null ? stateRoot : Path.of("/run/runc")) : null;
         this.inits = new RuncInits(stateFiles, signals);
+        this.removals = new RuncRemovals(stateFiles);
     }
 
     @Override
@@ -178,8 +180,16 @@ public final class RuncRuntime implements ContainerRuntime {
         return ContainerRuntime.super.awaitStopped(id, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
+    /**
+     * A stopped runc container whose state file shows nothing to undo but its cgroups and its state directory is
+     * removed by jstack itself ({@link RuncRemovals}): one process less for each container a {@code down} removes.
+     * Everything else goes to runc's {@code delete}.
+     */
     @Override
     public void delete(String id, boolean force) throws RuntimeFailure {
+        if (removals.remove(id)) {
+            return;
+        }
         call("delete", id, force ? List.of("--force", id) : List.of(id)).orFail();
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Owns the reading of runc's own state files ({@code <root>/<id>/state.json}), which answers what {@code runc state}
@@ -30,11 +31,20 @@ final class RuncStateFiles {
     private static final String EXEC_FIFO = "exec.fifo";
     private static final String BUNDLE_LABEL = "bundle=";
 
+    private static final Path CGROUP_MOUNTS = Path.of("/sys/fs/cgroup");
+
     private final Path root;
+    private final Path cgroupMounts;
 
     /** Reads the state files under {@code root} (runc's --root; /run/runc by default for root). */
     RuncStateFiles(Path root) {
+        this(root, CGROUP_MOUNTS);
+    }
+
+    /** {@code cgroupMounts}: where every cgroup a state file names must lie for {@link #stoppedLeftovers}. */
+    RuncStateFiles(Path root, Path cgroupMounts) {
         this.root = root;
+        this.cgroupMounts = cgroupMounts;
     }
 
     /** A read's outcome: a status, known absence, or unknown (ask the CLI). */
@@ -81,6 +91,40 @@ final class RuncStateFiles {
         }
     }
 
+    /** What a stopped container leaves on the host: its state directory and its cgroups' directories. */
+    record Leftovers(Path stateDir, List<Path> cgroups) {
+    }
+
+    /**
+     * What container {@code id} leaves, when its files say it is stopped and that runc's {@code delete} would undo
+     * nothing else (a plain teardown, see {@link Config}); empty when it runs, is absent or unreadable, asks more of
+     * runc, or names a cgroup outside the cgroup mounts.
+     */
+    Optional<Leftovers> stoppedLeftovers(String id) {
+        if (!Files.isDirectory(root) || id.contains("/")) {
+            return Optional.empty();
+        }
+        Path dir = root.resolve(id);
+        try {
+            State state = State.parse(Files.readAllBytes(dir.resolve(STATE)));
+            if (!state.plainTeardown() || !status(dir, state).status().equals("stopped")) {
+                return Optional.empty();
+            }
+            List<Path> cgroups = new ArrayList<>();
+            for (String group : new TreeSet<>(state.cgroupPaths().values())) {
+                Path path = Path.of(group);
+                if (!path.isAbsolute() || !path.normalize().equals(path) || !path.startsWith(cgroupMounts)
+                        || path.getNameCount() <= cgroupMounts.getNameCount() + 1) {
+                    return Optional.empty();
+                }
+                cgroups.add(path);
+            }
+            return Optional.of(new Leftovers(dir, cgroups));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Every container whose id starts with {@code prefix}, sorted by id; empty when any file cannot be read. */
     Optional<List<ContainerStatus>> list(String prefix) {
         if (!Files.isDirectory(root)) {
@@ -117,9 +161,11 @@ final class RuncStateFiles {
     /**
      * The fields of a state file that a status needs. The file holds the container's whole configuration (8 KB
      * and more), which is skipped token by token rather than built into a tree: at 100 containers building the
-     * trees was a fifth of the CPU time of {@code ps}.
+     * trees was a fifth of the CPU time of {@code ps}. {@code plainTeardown}: whether runc's delete of the stopped
+     * container would undo only its cgroups and its state directory.
      */
-    record State(String id, int pid, long start, List<String> labels, Map<String, String> cgroupPaths) {
+    record State(String id, int pid, long start, List<String> labels, Map<String, String> cgroupPaths,
+                 boolean plainTeardown) {
 
         static State parse(byte[] json) throws IOException {
             try (JsonParser p = JSON.createParser(json)) {
@@ -127,8 +173,9 @@ final class RuncStateFiles {
                 String id = null;
                 int pid = 0;
                 long start = -1;
-                List<String> labels = List.of();
-                Map<String, String> cgroupPaths = Map.of();
+                Config config = Config.UNKNOWN;
+                Map<String, String> cgroupPaths = null;
+                boolean plainState = true;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
@@ -136,8 +183,10 @@ final class RuncStateFiles {
                         case "id" -> id = p.getValueAsString();
                         case "init_process_pid" -> pid = p.getValueAsInt(0);
                         case "init_process_start" -> start = p.getValueAsLong(-1);
-                        case "config" -> labels = labels(p, value);
+                        case "config" -> config = Config.parse(p, value);
                         case "cgroup_paths" -> cgroupPaths = strings(p, value);
+                        case "rootless" -> plainState &= value == JsonToken.VALUE_FALSE;
+                        case "intel_rdt_path" -> plainState &= absent(p, value);
                         default -> p.skipChildren();
                     }
                 }
@@ -145,7 +194,8 @@ final class RuncStateFiles {
                 if (id == null) {
                     throw new IOException("no id");
                 }
-                return new State(id, pid, start, labels, cgroupPaths);
+                return new State(id, pid, start, config.labels(), cgroupPaths == null ? Map.of() : cgroupPaths,
+                        plainState && config.plainTeardown() && cgroupPaths != null);
             }
         }
 
@@ -156,27 +206,6 @@ final class RuncStateFiles {
                 }
             }
             return null;
-        }
-
-        // config.labels: the only part of the configuration read here.
-        private static List<String> labels(JsonParser p, JsonToken config) throws IOException {
-            List<String> labels = new ArrayList<>();
-            if (config != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                return labels;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                if (!(p.nextToken() == JsonToken.START_ARRAY && name.equals("labels"))) {
-                    p.skipChildren();
-                    continue;
-                }
-                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    expect(p, t, JsonToken.VALUE_STRING);
-                    labels.add(p.getText());
-                }
-            }
-            return labels;
         }
 
         // cgroup_paths: subsystem -> directory; runc names the unified hierarchy "".
@@ -196,11 +225,147 @@ final class RuncStateFiles {
             }
             return out;
         }
+    }
 
-        private static void expect(JsonParser p, JsonToken got, JsonToken wanted) throws IOException {
-            if (got != wanted) {
-                throw new IOException("expected " + wanted + " but found " + got + " at " + p.currentLocation());
+    /**
+     * The parts of a state file's configuration read here: its labels, and whether runc's {@code delete} of the
+     * stopped container would undo only its cgroups and its state directory. That is so when the configuration
+     * names no post-stop hook, has cgroupfs (not systemd) manage its cgroups, is not rootless, hands over no network
+     * device and gives the container a PID namespace of its own: without one, runc kills whatever is left in the
+     * container's cgroups first. Anything else, or a configuration without these fields, is not plain.
+     */
+    private record Config(List<String> labels, boolean plainTeardown) {
+        static final Config UNKNOWN = new Config(List.of(), false);
+        private static final String PID_NAMESPACE = "NEWPID";
+
+        static Config parse(JsonParser p, JsonToken config) throws IOException {
+            if (config != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return UNKNOWN;
             }
+            List<String> labels = new ArrayList<>();
+            boolean plain = true;
+            boolean cgroupfs = false;
+            boolean ownPidNamespace = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "labels" -> labels(p, value, labels);
+                    case "Hooks", "hooks" -> plain &= noPoststop(p, value);
+                    case "cgroups" -> cgroupfs = cgroupfs(p, value);
+                    case "namespaces" -> ownPidNamespace = ownPidNamespace(p, value);
+                    case "rootless_euid", "rootless_cgroups" -> plain &= value == JsonToken.VALUE_FALSE;
+                    case "net_devices" -> plain &= absent(p, value);
+                    default -> p.skipChildren();
+                }
+            }
+            return new Config(labels, plain && cgroupfs && ownPidNamespace);
+        }
+
+        private static void labels(JsonParser p, JsonToken value, List<String> labels) throws IOException {
+            if (value != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return;
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                expect(p, t, JsonToken.VALUE_STRING);
+                labels.add(p.getText());
+            }
+        }
+
+        // Hooks: {"poststop": [...] or null, ...}; null as a whole is no hook at all.
+        private static boolean noPoststop(JsonParser p, JsonToken value) throws IOException {
+            if (value == JsonToken.VALUE_NULL) {
+                return true;
+            }
+            expect(p, value, JsonToken.START_OBJECT);
+            boolean none = true;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String hook = p.currentName();
+                JsonToken hooks = p.nextToken();
+                if (hook.equalsIgnoreCase("poststop")) {
+                    none &= absent(p, hooks);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return none;
+        }
+
+        // cgroups: managed by cgroupfs when "Systemd" and "Rootless" are both there and false.
+        private static boolean cgroupfs(JsonParser p, JsonToken value) throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return false;
+            }
+            boolean systemdFalse = false;
+            boolean rootlessFalse = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken field = p.nextToken();
+                switch (name) {
+                    case "Systemd" -> systemdFalse = field == JsonToken.VALUE_FALSE;
+                    case "Rootless" -> rootlessFalse = field == JsonToken.VALUE_FALSE;
+                    default -> p.skipChildren();
+                }
+            }
+            return systemdFalse && rootlessFalse;
+        }
+
+        // namespaces: [{"type": "NEWPID", "path": ""}, ...]; a path joins an existing namespace.
+        private static boolean ownPidNamespace(JsonParser p, JsonToken value) throws IOException {
+            if (value != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                return false;
+            }
+            boolean own = false;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                expect(p, t, JsonToken.START_OBJECT);
+                String type = "";
+                String path = "";
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken field = p.nextToken();
+                    switch (name) {
+                        case "type" -> type = p.getValueAsString("");
+                        case "path" -> path = p.getValueAsString("");
+                        default -> p.skipChildren();
+                    }
+                }
+                own |= type.equals(PID_NAMESPACE) && path.isEmpty();
+            }
+            return own;
+        }
+    }
+
+    // null, an empty string, array or object: nothing of that kind to undo.
+    private static boolean absent(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return true;
+        }
+        if (value == JsonToken.VALUE_STRING) {
+            return p.getText().isEmpty();
+        }
+        if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
+            JsonToken end = value == JsonToken.START_ARRAY ? JsonToken.END_ARRAY : JsonToken.END_OBJECT;
+            if (p.nextToken() == end) {
+                return true;
+            }
+            p.skipChildren();
+            for (JsonToken t = p.nextToken(); t != end; t = p.nextToken()) {
+                if (t == null) {
+                    throw new IOException("the file ends inside " + value);
+                }
+                p.skipChildren();
+            }
+        }
+        return false;
+    }
+
+    private static void expect(JsonParser p, JsonToken got, JsonToken wanted) throws IOException {
+        if (got != wanted) {
+            throw new IOException("expected " + wanted + " but found " + got + " at " + p.currentLocation());
         }
     }
 

@@ -226,6 +226,48 @@ class RuncRuntimeKernelTest {
     }
 
     @Test
+    void aStoppedContainerIsRemovedWithoutACallOfRuncChildCgroupsAndAll() throws Exception {
+        Path calls = dir.resolve("calls");
+        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
+                new LinuxInitSignals());
+        ContainerSpec spec = spec("removed", null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()),
+                ResourceSpec.NONE);
+        direct.run(spec, dir.resolve("removed.log"));
+        List<Path> groups = HostView.cgroupDirs(spec.id());
+        assertTrue(groups.size() > 1, "the container has its cgroups: " + groups);
+        // A group of the container's own, as a program inside may make one: runc's delete removes it too.
+        Files.createDirectory(groups.get(0).resolve("inner"));
+
+        direct.kill(spec.id(), "SIGKILL");
+        assertTrue(direct.awaitStopped(spec.id(), Duration.ofSeconds(20)));
+        direct.delete(spec.id(), false);
+
+        assertEquals(List.of("run"), Files.readAllLines(calls), "runc was called to run it, and for nothing else");
+        assertEquals(List.of(), HostView.cgroupDirs(spec.id()));
+        assertFalse(Files.exists(groups.get(0).resolve("inner")));
+        assertEquals(Optional.empty(), direct.state(spec.id()));
+        String root = dir.resolve("state").toString();
+        assertNotEquals(0, HostView.run("runc", "--root", root, "state", spec.id()), "runc knows it no more");
+        assertNotEquals(0, HostView.run("runc", "--root", root, "delete", spec.id()), "nor delete it again");
+    }
+
+    @Test
+    void aRunningContainerIsLeftToRuncsForcedDelete() throws Exception {
+        Path calls = dir.resolve("calls");
+        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
+                new LinuxInitSignals());
+        ContainerSpec spec = spec("forced", null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()),
+                ResourceSpec.NONE);
+        direct.run(spec, dir.resolve("forced.log"));
+
+        direct.delete(spec.id(), true);
+
+        assertEquals(List.of("run", "delete"), Files.readAllLines(calls));
+        assertEquals(Optional.empty(), direct.state(spec.id()));
+        assertEquals(List.of(), HostView.cgroupDirs(spec.id()));
+    }
+
+    @Test
     void theHostIsReadyForRunc() throws Exception {
         HostCheck.require("runc");
     }
