@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Owns the reading of runc's own state files ({@code <root>/<id>/state.json}), which answers what {@code runc state}
@@ -35,6 +39,7 @@ final class RuncStateFiles {
 
     private final Path root;
     private final Path cgroupMounts;
+    private final Map<Path, Parsed> versions = new ConcurrentHashMap<>();
 
     /** Reads the state files under {@code root} (runc's --root; /run/runc by default for root). */
     RuncStateFiles(Path root) {
@@ -60,8 +65,7 @@ final class RuncStateFiles {
         }
         Path dir = root.resolve(id);
         try {
-            byte[] json = Files.readAllBytes(dir.resolve(STATE));
-            return new Answer(Optional.of(status(dir, State.parse(json))), true);
+            return new Answer(Optional.of(status(dir, parsed(dir))), true);
         } catch (NoSuchFileException e) {
             return Files.isDirectory(dir) ? Answer.UNKNOWN : Answer.ABSENT;
         } catch (IOException | RuntimeException e) {
@@ -83,7 +87,7 @@ final class RuncStateFiles {
         }
         Path dir = root.resolve(id);
         try {
-            State state = State.parse(Files.readAllBytes(dir.resolve(STATE)));
+            State state = parsed(dir);
             return status(dir, state).isRunning() ? Optional.of(new Init(state.pid(), state.start()))
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -106,7 +110,7 @@ final class RuncStateFiles {
         }
         Path dir = root.resolve(id);
         try {
-            State state = State.parse(Files.readAllBytes(dir.resolve(STATE)));
+            State state = parsed(dir);
             if (!state.plainTeardown() || !status(dir, state).status().equals("stopped")) {
                 return Optional.empty();
             }
@@ -144,6 +148,40 @@ final class RuncStateFiles {
         }
         result.sort(Comparator.comparing(ContainerStatus::id));
         return Optional.of(List.copyOf(result));
+    }
+
+    /** A state file as parsed, and what identifies that version of it: the file, its time and its size. */
+    private record Parsed(Object fileKey, FileTime modified, long size, State state) {
+        boolean sameVersion(BasicFileAttributes attributes) {
+            return fileKey.equals(attributes.fileKey()) && modified.equals(attributes.lastModifiedTime())
+                    && size == attributes.size();
+        }
+    }
+
+    /**
+     * The state file of the container in {@code dir}, parsed once for as long as it is the same version: runc writes
+     * it whole under another name and renames that over it, so a new version is a new file. A {@code down} asks five
+     * times about each container (whether it runs, to signal it, to wait for it, whether it is there to remove, and
+     * what its removal undoes), and a parse tokenizes the container's whole configuration.
+     */
+    private State parsed(Path dir) throws IOException {
+        Path file = dir.resolve(STATE);
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            versions.remove(dir);
+            throw e;
+        }
+        Parsed known = versions.get(dir);
+        if (known != null && known.sameVersion(attributes)) {
+            return known.state();
+        }
+        State state = State.parse(Files.readAllBytes(file));
+        if (attributes.fileKey() != null) {
+            versions.put(dir, new Parsed(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), state));
+        }
+        return state;
     }
 
     private static ContainerStatus status(Path dir, State state) {

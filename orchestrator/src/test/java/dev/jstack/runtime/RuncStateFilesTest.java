@@ -105,6 +105,32 @@ class RuncStateFilesTest {
         assertFalse(new RuncStateFiles(root).state("p-odd-1").known());
     }
 
+    @Test
+    void aVersionOfAStateFileIsParsedOnceAndEachNewOneAgain() throws IOException {
+        RuncStateFiles files = new RuncStateFiles(root);
+        writeState("p-web-1", SELF, selfStart());
+        Path file = root.resolve("p-web-1/state.json");
+        assertEquals(Path.of("/run/jstack/p/b/p-web-1"), files.state("p-web-1").status().orElseThrow().bundle());
+
+        // The same file, time and size: the same version, not read again (runc never writes a file in place).
+        var modified = Files.getLastModifiedTime(file);
+        Files.writeString(file, Files.readString(file).replace("/b/p-web-1", "/x/p-web-1"));
+        Files.setLastModifiedTime(file, modified);
+        assertEquals(Path.of("/run/jstack/p/b/p-web-1"), files.state("p-web-1").status().orElseThrow().bundle());
+
+        // As runc writes it: a whole new file renamed over the old one.
+        Path next = root.resolve("p-web-1/state.json.tmp");
+        Files.writeString(next, Files.readString(file).replace("/x/p-web-1", "/y/p-web-1"));
+        Files.move(next, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        assertEquals(Path.of("/run/jstack/p/y/p-web-1"), files.state("p-web-1").status().orElseThrow().bundle());
+        assertEquals(SELF, files.runningInit("p-web-1").orElseThrow().pid());
+
+        Files.delete(file);
+        Files.delete(file.getParent());
+        assertEquals(RuncStateFiles.Answer.ABSENT, files.state("p-web-1"));
+        assertEquals(Optional.empty(), files.runningInit("p-web-1"));
+    }
+
     private void writeState(String id, int pid, long start) throws IOException {
         writeState(id, pid, start, "{}");
     }
