@@ -117,10 +117,17 @@ final class HostPreparation {
      */
     void release(String container) throws RuntimeFailure, IOException {
         ProjectPaths paths = host.paths();
-        host.rootfs().unmountAll(paths.bundleDir(container));
-        deleteOnceFree(paths.bundleDir(container));
+        Path bundle = paths.bundleDir(container);
+        // One read of the mount table answers for the bundle and the container's directory: a container's root is
+        // mounted by its creation, never while it is released. Most containers have nothing mounted there.
+        MountTable.Snapshot table = trees.mountTable();
+        if (!table.at(bundle).isEmpty()) {
+            host.rootfs().unmountAll(bundle);
+            table = trees.mountTable();
+        }
+        deleteOnceFree(bundle, table);
         hostRoot.releaseIfUnused();
-        trees.delete(paths.containerDir(container));
+        trees.delete(paths.containerDir(container), table);
     }
 
     /**
@@ -128,11 +135,11 @@ final class HostPreparation {
      * mount namespace of a just-killed container down a moment after its init is gone, and until then the root's
      * mount point in that namespace keeps the directory busy (EBUSY).
      */
-    private void deleteOnceFree(Path bundle) throws IOException {
+    private void deleteOnceFree(Path bundle, MountTable.Snapshot table) throws IOException {
         long deadline = System.nanoTime() + BUSY_LIMIT.toNanos();
         while (true) {
             try {
-                trees.delete(bundle);
+                trees.delete(bundle, table);
                 return;
             } catch (java.nio.file.FileSystemException e) {
                 if (!"Device or resource busy".equals(e.getReason()) || System.nanoTime() > deadline) {

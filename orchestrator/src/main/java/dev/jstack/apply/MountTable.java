@@ -23,26 +23,51 @@ public final class MountTable {
 
     /** The mount points at or below {@code dir}, in the table's order. */
     public List<Path> at(Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        if (!Files.exists(mountinfo)) {
-            return out;
+        return read().at(dir);
+    }
+
+    /** The table as it is now, to answer for several directories in which nothing is mounted meanwhile. */
+    public Snapshot read() throws IOException {
+        return new Snapshot(Files.exists(mountinfo) ? Files.readAllLines(mountinfo) : List.of());
+    }
+
+    /** The mount table as read once. */
+    public static final class Snapshot {
+        private final List<String> lines;
+
+        private Snapshot(List<String> lines) {
+            this.lines = lines;
         }
-        // Only lines holding the directory as mountinfo writes it can name a mount below it; with many containers
-        // the table has thousands of lines, so the others are not split.
-        String needle = escape(dir.toString());
-        for (String line : Files.readAllLines(mountinfo)) {
-            if (!line.contains(needle)) {
-                continue;
+
+        /**
+         * The mount points at or below {@code dir}, in the table's order. The table names mount points without
+         * symlinks, so {@code dir} is resolved first where it exists.
+         */
+        public List<Path> at(Path dir) {
+            Path real = dir.toAbsolutePath().normalize();
+            try {
+                real = real.toRealPath();
+            } catch (IOException e) {
+                // Not there: nothing is mounted on it.
             }
-            String[] fields = line.split(" ");
-            if (fields.length > 4) {
-                Path point = Path.of(unescape(fields[4]));
-                if (point.startsWith(dir)) {
-                    out.add(point);
+            List<Path> out = new ArrayList<>();
+            // Only lines holding the directory as mountinfo writes it can name a mount below it; with many
+            // containers the table has thousands of lines, so the others are not split.
+            String needle = escape(real.toString());
+            for (String line : lines) {
+                if (!line.contains(needle)) {
+                    continue;
+                }
+                String[] fields = line.split(" ");
+                if (fields.length > 4) {
+                    Path point = Path.of(unescape(fields[4]));
+                    if (point.startsWith(real)) {
+                        out.add(point);
+                    }
                 }
             }
+            return out;
         }
-        return out;
     }
 
     /** The inverse of {@link #unescape}. */

@@ -22,10 +22,25 @@ final class Trees {
 
     /** Deletes {@code dir} and everything in it; a missing dir is fine; a mount inside it is an error. */
     void delete(Path dir) throws IOException {
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            delete(dir, mounts.read());
+        }
+    }
+
+    /** The mount table now, for {@link #delete(Path, MountTable.Snapshot)}. */
+    MountTable.Snapshot mountTable() throws IOException {
+        return mounts.read();
+    }
+
+    /**
+     * Deletes {@code dir} as {@link #delete(Path)} does, with the mount table as {@code table} has it: read since
+     * anything was last mounted where {@code dir} is.
+     */
+    void delete(Path dir, MountTable.Snapshot table) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        List<Path> mounted = mounts.at(dir);
+        List<Path> mounted = table.at(dir);
         if (!mounted.isEmpty()) {
             throw new IOException("not deleting " + dir + ": still mounted there: " + mounted.get(0));
         }

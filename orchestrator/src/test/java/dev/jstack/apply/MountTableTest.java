@@ -30,6 +30,23 @@ class MountTableTest {
     }
 
     @Test
+    void aSnapshotAnswersForSeveralDirectoriesAndResolvesTheirSymlinksAsTheTableDoes() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("real/bundles/c1"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), tmp.resolve("real"));
+        Path table = Files.writeString(tmp.resolve("mountinfo"), String.join("\n",
+                "26 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda rw",
+                "90 26 0:50 / " + real.toRealPath().resolve("rootfs") + " rw - overlay overlay rw",
+                ""));
+        MountTable.Snapshot snapshot = new MountTable(table).read();
+        Files.delete(table);
+
+        assertEquals(List.of(real.toRealPath().resolve("rootfs")), snapshot.at(link.resolve("bundles/c1")),
+                "found through the symlink, from the table as it was read");
+        assertEquals(List.of(), snapshot.at(link.resolve("bundles/c2")));
+        assertEquals(List.of(), new MountTable(table).at(real), "no table, no mount");
+    }
+
+    @Test
     void escapeIsTheInverseOfUnescape() {
         assertEquals("/a\\040b\\011c\\134d", MountTable.escape("/a b\tc\\d"));
         assertEquals("/a b\tc\\d", MountTable.unescape(MountTable.escape("/a b\tc\\d")));
