@@ -94,6 +94,57 @@ class CrashSafetyTest {
     }
 
     @Test
+    @DisplayName("a removal cut short between runc's state file and its directory: the next up takes the id back")
+    void aStateDirectoryWithoutItsFileIsRemovedByTheNextUp() throws Exception {
+        writeStack();
+        JSTACK.run("down", "-t", "1");
+        JSTACK.run("up", "-d", "owner1").expectOk();
+        String id = JSTACK.container("owner1");
+        int pid = Kernel.pid(id);
+        assertTrue(pid > 0, "owner1 runs");
+        // Where a down that jstack's removal of a stopped container was in would leave it, killed after the
+        // container's cgroups and its state file went and before its state directory did.
+        Shell.run("kill", "-9", Integer.toString(pid)).expectOk();
+        Eventually.await("owner1's init ends", java.time.Duration.ofSeconds(10), () -> Kernel.processAlive(pid),
+                alive -> !alive);
+        for (Path group : Kernel.cgroupsContaining(id)) {
+            Files.delete(group);
+        }
+        Files.delete(Path.of("/run/runc", id, "state.json"));
+        assertTrue(Files.isDirectory(Path.of("/run/runc", id)), "sanity: the directory keeps the id taken");
+
+        Shell.Result up = JSTACK.run("up", "-d", "owner1").expectOk();
+
+        assertTrue(Kernel.pid(id) > 0, "owner1 runs again: " + up.err());
+        JSTACK.run("down", "-t", "1").expectOk();
+        assertEquals(0, containers(), "no runtime state of the project");
+        assertEquals(List.of(), Kernel.cgroupsContaining(JSTACK.project()));
+    }
+
+    @Test
+    @DisplayName("a removal cut short between runc's state file and its directory: the next down removes the rest")
+    void aStateDirectoryWithoutItsFileIsRemovedByTheNextDown() throws Exception {
+        writeStack();
+        JSTACK.run("down", "-t", "1");
+        JSTACK.run("up", "-d", "owner1").expectOk();
+        String id = JSTACK.container("owner1");
+        int pid = Kernel.pid(id);
+        assertTrue(pid > 0, "owner1 runs");
+        Shell.run("kill", "-9", Integer.toString(pid)).expectOk();
+        Eventually.await("owner1's init ends", java.time.Duration.ofSeconds(10), () -> Kernel.processAlive(pid),
+                alive -> !alive);
+        for (Path group : Kernel.cgroupsContaining(id)) {
+            Files.delete(group);
+        }
+        Files.delete(Path.of("/run/runc", id, "state.json"));
+
+        JSTACK.run("down", "-t", "1").expectOk();
+
+        assertEquals(0, containers(), "no runtime state of the project");
+        assertFalse(Files.exists(Path.of("/run/jstack", JSTACK.project())), "no /run/jstack/<project>");
+    }
+
+    @Test
     @DisplayName("up killed after 2, 9 and 16 containers exist, then down killed halfway: up converges, down cleans")
     void killedUpAndDown() throws Exception {
         writeStack();

@@ -208,10 +208,11 @@ public final class Operations implements Executor.Step {
 
     private void remove(Action.Remove a) throws RuntimeFailure, IOException {
         startsAtCreation.forget(a.container());
+        // Deleted even when the runtime's state says it is gone: a removal cut short (kill -9) can leave runc's
+        // state directory without its state file, which runc cannot load, yet which keeps the id taken until runc's
+        // delete removes it.
         try {
-            if (host.runtime().state(a.container()).isPresent()) {
-                host.runtime().delete(a.container(), true);
-            }
+            host.runtime().delete(a.container(), true);
         } catch (RuntimeFailure e) {
             // Deleted meanwhile (by hand, or by a runtime that removes what exits): the goal is reached.
             if (host.runtime().state(a.container()).isPresent()) {

@@ -73,6 +73,13 @@ final class RuncStateFiles {
         }
     }
 
+    /** Whether container {@code id} has a state directory without a state file. */
+    boolean fileless(String id) {
+        Path dir = root.resolve(id);
+        return !id.contains("/") && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(dir.resolve(STATE), LinkOption.NOFOLLOW_LINKS);
+    }
+
     /** A container's init process: its pid and its start (clock ticks since boot), as runc recorded them. */
     record Init(int pid, long start) {
     }
@@ -102,7 +109,7 @@ final class RuncStateFiles {
     /**
      * What container {@code id} leaves, when its files say it is stopped and that runc's {@code delete} would undo
      * nothing else (a plain teardown, see {@link Config}); empty when it runs, is absent or unreadable, asks more of
-     * runc, or names a cgroup outside the cgroup mounts.
+     * runc, or names a cgroup that is not below a hierarchy's root under the cgroup mounts.
      */
     Optional<Leftovers> stoppedLeftovers(String id) {
         if (!Files.isDirectory(root) || id.contains("/")) {
@@ -114,11 +121,15 @@ final class RuncStateFiles {
             if (!state.plainTeardown() || !status(dir, state).status().equals("stopped")) {
                 return Optional.empty();
             }
+            // A group lies below a hierarchy's root: /sys/fs/cgroup/<hierarchy>/..., or /sys/fs/cgroup/... where
+            // /sys/fs/cgroup is itself the unified hierarchy (cgroup v2 alone), whose root has cgroup.controllers.
+            int rootDepth = cgroupMounts.getNameCount()
+                    + (Files.exists(cgroupMounts.resolve("cgroup.controllers")) ? 0 : 1);
             List<Path> cgroups = new ArrayList<>();
             for (String group : new TreeSet<>(state.cgroupPaths().values())) {
                 Path path = Path.of(group);
                 if (!path.isAbsolute() || !path.normalize().equals(path) || !path.startsWith(cgroupMounts)
-                        || path.getNameCount() <= cgroupMounts.getNameCount() + 1) {
+                        || path.getNameCount() <= rootDepth) {
                     return Optional.empty();
                 }
                 cgroups.add(path);

@@ -115,7 +115,8 @@ class RuncRemovalsTest {
                 state -> pidNamespace(state).put("path", "/proc/1/ns/pid"),
                 state -> ((ArrayNode) state.get("config").get("namespaces")).remove(0),
                 state -> state.remove("cgroup_paths"),
-                state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", "/sys/fs/cgroup/pids"),
+                state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", cgroupMounts.resolve("pids").toString()),
+                state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", "/sys/fs/cgroup/pids/p-web-1"),
                 state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", "relative/p-web-1"),
                 state -> state.put("config", "unreadable"));
         for (int i = 0; i < more.size(); i++) {
@@ -127,6 +128,20 @@ class RuncRemovalsTest {
             assertTrue(groups.stream().allMatch(Files::exists), "case " + i + " leaves every group");
             assertTrue(Files.exists(root.resolve(id).resolve("state.json")), "case " + i);
         }
+    }
+
+    @Test
+    void onCgroupV2AloneTheGroupLiesRightBelowTheCgroupMounts() throws Exception {
+        Path group = Files.createDirectories(cgroupMounts.resolve("jstack-p-web-1"));
+        List<Path> v1 = writeState(ID, state -> state.putObject("cgroup_paths").put("", group.toString()));
+        v1.forEach(p -> p.toFile().delete());
+
+        assertEquals(Optional.empty(), files.stoppedLeftovers(ID), "a hierarchy's root, unless the mounts are one");
+        Files.createFile(cgroupMounts.resolve("cgroup.controllers"));
+        assertTrue(new RuncRemovals(files).remove(ID));
+
+        assertFalse(Files.exists(group));
+        assertFalse(Files.exists(root.resolve(ID)));
     }
 
     @Test

@@ -131,6 +131,17 @@ class RuncStateFilesTest {
         assertEquals(Optional.empty(), files.runningInit("p-web-1"));
     }
 
+    @Test
+    void aStateDirectoryWithoutItsFileIsFileless() throws IOException {
+        RuncStateFiles files = new RuncStateFiles(root);
+        writeState("p-web-1", SELF, selfStart());
+        Files.createDirectories(root.resolve("p-cut-1"));
+
+        assertTrue(files.fileless("p-cut-1"));
+        assertFalse(files.fileless("p-web-1"));
+        assertFalse(files.fileless("p-never-1"));
+    }
+
     private void writeState(String id, int pid, long start) throws IOException {
         writeState(id, pid, start, "{}");
     }
