@@ -20,6 +20,7 @@ import java.util.Optional;
 final class RuncRemovals {
     /** Pauses before the second, third and fourth attempt: a group empties within milliseconds of its last task. */
     private static final long[] PAUSES_MS = {0, 5, 10, 20};
+    private static final String STATE = "state.json";
 
     private final RuncStateFiles files;
 
@@ -72,14 +73,19 @@ final class RuncRemovals {
         }
     }
 
-    // runc's state directory holds files only (state.json, and exec.fifo when the container never started).
+    /*
+     * runc's state directory holds files only (state.json, and exec.fifo when the container never started). The
+     * state file goes last: until then runc can still load the container, and delete it, should this stop halfway.
+     */
     private static boolean removeStateDir(Path dir) {
+        Path state = dir.resolve(STATE);
         try {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, entry -> !entry.equals(state))) {
                 for (Path entry : entries) {
                     Files.delete(entry);
                 }
             }
+            Files.delete(state);
             Files.delete(dir);
             return true;
         } catch (NoSuchFileException e) {

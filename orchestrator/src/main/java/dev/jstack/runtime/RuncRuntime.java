@@ -193,10 +193,15 @@ public final class RuncRuntime implements ContainerRuntime {
      */
     @Override
     public void delete(String id, boolean force) throws RuntimeFailure {
-        if (removals.remove(id)) {
-            return;
+        if (!removals.remove(id)) {
+            // A removal of jstack's that went as far as the state file leaves a directory runc cannot load: only
+            // its forced delete removes that without an error.
+            boolean forced = force || stateFiles != null && stateFiles.fileless(id);
+            call("delete", id, forced ? List.of("--force", id) : List.of(id)).orFail();
         }
-        call("delete", id, force ? List.of("--force", id) : List.of(id)).orFail();
+        if (stateFiles != null) {
+            stateFiles.forget(id);
+        }
     }
 
     @Override

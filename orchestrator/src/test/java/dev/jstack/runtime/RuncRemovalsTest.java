@@ -118,11 +118,14 @@ class RuncRemovalsTest {
                 state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", cgroupMounts.resolve("pids").toString()),
                 state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", "/sys/fs/cgroup/pids/p-web-1"),
                 state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", "relative/p-web-1"),
+                state -> ((ObjectNode) state.get("config")).putObject("intel_rdt").put("closID", "p"),
+                state -> ((ObjectNode) state.get("config")).put("Hooks", "of another shape"),
                 state -> state.put("config", "unreadable"));
         for (int i = 0; i < more.size(); i++) {
             String id = "p-case" + i + "-1";
             List<Path> groups = writeState(id, more.get(i));
 
+            assertTrue(files.state(id).known(), "case " + i + " is still read as a status");
             assertEquals(Optional.empty(), files.stoppedLeftovers(id), "case " + i);
             assertFalse(new RuncRemovals(files).remove(id), "case " + i);
             assertTrue(groups.stream().allMatch(Files::exists), "case " + i + " leaves every group");
@@ -145,13 +148,14 @@ class RuncRemovalsTest {
     }
 
     @Test
-    void aPoststopHookOfNullOrNoneAndEmptyNetDevicesStayPlain() throws Exception {
+    void aPoststopHookOfNullOrNoneEmptyNetDevicesAndAStrayNamespaceEntryStayPlain() throws Exception {
         writeState("p-a-1", state -> hooks(state).putNull("poststop"));
         writeState("p-b-1", state -> hooks(state).putArray("poststop"));
         writeState("p-c-1", state -> ((ObjectNode) state.get("config")).putNull("Hooks"));
         writeState("p-d-1", state -> ((ObjectNode) state.get("config")).putObject("net_devices"));
+        writeState("p-e-1", state -> ((ArrayNode) state.get("config").get("namespaces")).insert(0, "NEWNS"));
 
-        for (String id : List.of("p-a-1", "p-b-1", "p-c-1", "p-d-1")) {
+        for (String id : List.of("p-a-1", "p-b-1", "p-c-1", "p-d-1", "p-e-1")) {
             assertTrue(files.stoppedLeftovers(id).isPresent(), id);
         }
     }
