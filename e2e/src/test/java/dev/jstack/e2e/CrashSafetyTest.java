@@ -81,10 +81,20 @@ class CrashSafetyTest {
     }
 
     /**
-     * What jstack's removal of a stopped container leaves when killed after the container's cgroups and its state
-     * file went and before its state directory did. A group may stay busy for a moment after the init has ended.
+     * Runs owner1 alone, ends it, and leaves what jstack's removal of a stopped container leaves when killed after
+     * the container's cgroups and its state file went and before its state directory did; returns its id.
      */
-    private static void cutShortRemoval(String id) throws IOException {
+    private static String ownerRemovalCutShort() throws IOException {
+        writeStack();
+        JSTACK.run("down", "-t", "1");
+        JSTACK.run("up", "-d", "owner1").expectOk();
+        String id = JSTACK.container("owner1");
+        int pid = Kernel.pid(id);
+        assertTrue(pid > 0, "owner1 runs");
+        Shell.run("kill", "-9", Integer.toString(pid)).expectOk();
+        Eventually.await("owner1's init ends", java.time.Duration.ofSeconds(10), () -> Kernel.processAlive(pid),
+                alive -> !alive);
+        // A group may stay busy for a moment after the init has ended.
         for (Path group : Kernel.cgroupsContaining(id)) {
             Eventually.await("rmdir " + group, java.time.Duration.ofSeconds(10), () -> {
                 try {
@@ -96,6 +106,7 @@ class CrashSafetyTest {
             }, removed -> removed);
         }
         Files.delete(Path.of("/run/runc", id, "state.json"));
+        return id;
     }
 
     private static void assertConverged() throws IOException {
@@ -114,16 +125,7 @@ class CrashSafetyTest {
     @Test
     @DisplayName("a removal cut short between runc's state file and its directory: the next up takes the id back")
     void aStateDirectoryWithoutItsFileIsRemovedByTheNextUp() throws Exception {
-        writeStack();
-        JSTACK.run("down", "-t", "1");
-        JSTACK.run("up", "-d", "owner1").expectOk();
-        String id = JSTACK.container("owner1");
-        int pid = Kernel.pid(id);
-        assertTrue(pid > 0, "owner1 runs");
-        Shell.run("kill", "-9", Integer.toString(pid)).expectOk();
-        Eventually.await("owner1's init ends", java.time.Duration.ofSeconds(10), () -> Kernel.processAlive(pid),
-                alive -> !alive);
-        cutShortRemoval(id);
+        String id = ownerRemovalCutShort();
         assertTrue(Files.isDirectory(Path.of("/run/runc", id)), "sanity: the directory keeps the id taken");
         // Without its record jstack plans the container as new: no removal comes before its creation.
         Files.delete(Path.of("/run/jstack", JSTACK.project(), "records", id + ".json"));
@@ -139,16 +141,7 @@ class CrashSafetyTest {
     @Test
     @DisplayName("a removal cut short between runc's state file and its directory: the next down removes the rest")
     void aStateDirectoryWithoutItsFileIsRemovedByTheNextDown() throws Exception {
-        writeStack();
-        JSTACK.run("down", "-t", "1");
-        JSTACK.run("up", "-d", "owner1").expectOk();
-        String id = JSTACK.container("owner1");
-        int pid = Kernel.pid(id);
-        assertTrue(pid > 0, "owner1 runs");
-        Shell.run("kill", "-9", Integer.toString(pid)).expectOk();
-        Eventually.await("owner1's init ends", java.time.Duration.ofSeconds(10), () -> Kernel.processAlive(pid),
-                alive -> !alive);
-        cutShortRemoval(id);
+        String id = ownerRemovalCutShort();
 
         JSTACK.run("down", "-t", "1").expectOk();
 

@@ -3,6 +3,7 @@ package dev.jstack.runtime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -88,14 +89,22 @@ final class RuncStateFiles {
      * start, paused, stopped, absent or unreadable, where the runtime's CLI has more to do than a signal.
      */
     Optional<Init> runningInit(String id) {
+        return readable(id).filter(read -> status(read.dir(), read.state()).isRunning())
+                .map(read -> new Init(read.state().pid(), read.state().start()));
+    }
+
+    /** A container's state directory and its state file as parsed. */
+    private record Read(Path dir, RuncState state) {
+    }
+
+    // Empty where the root is not there, the id is not a name, or the file cannot be read or parsed.
+    private Optional<Read> readable(String id) {
         if (!Files.isDirectory(root) || id.contains("/")) {
             return Optional.empty();
         }
         Path dir = root.resolve(id);
         try {
-            RuncState state = parsed(dir);
-            return status(dir, state).isRunning() ? Optional.of(new Init(state.pid(), state.start()))
-                    : Optional.empty();
+            return Optional.of(new Read(dir, parsed(dir)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -111,32 +120,30 @@ final class RuncStateFiles {
      * runc, or names a cgroup that is not below a hierarchy's root under the cgroup mounts.
      */
     Optional<Leftovers> stoppedLeftovers(String id) {
-        if (!Files.isDirectory(root) || id.contains("/")) {
+        Optional<Read> read = readable(id);
+        if (read.isEmpty() || !read.get().state().plainTeardown()
+                || !status(read.get().dir(), read.get().state()).status().equals("stopped")) {
             return Optional.empty();
         }
-        Path dir = root.resolve(id);
-        try {
-            RuncState state = parsed(dir);
-            if (!state.plainTeardown() || !status(dir, state).status().equals("stopped")) {
+        // A group lies below a hierarchy's root: /sys/fs/cgroup/<hierarchy>/..., or /sys/fs/cgroup/... where
+        // /sys/fs/cgroup is itself the unified hierarchy (cgroup v2 alone), whose root has cgroup.controllers.
+        int rootDepth = cgroupMounts.getNameCount()
+                + (Files.exists(cgroupMounts.resolve("cgroup.controllers")) ? 0 : 1);
+        List<Path> cgroups = new ArrayList<>();
+        for (String group : new TreeSet<>(read.get().state().cgroupPaths().values())) {
+            Path path;
+            try {
+                path = Path.of(group);
+            } catch (InvalidPathException e) {
                 return Optional.empty();
             }
-            // A group lies below a hierarchy's root: /sys/fs/cgroup/<hierarchy>/..., or /sys/fs/cgroup/... where
-            // /sys/fs/cgroup is itself the unified hierarchy (cgroup v2 alone), whose root has cgroup.controllers.
-            int rootDepth = cgroupMounts.getNameCount()
-                    + (Files.exists(cgroupMounts.resolve("cgroup.controllers")) ? 0 : 1);
-            List<Path> cgroups = new ArrayList<>();
-            for (String group : new TreeSet<>(state.cgroupPaths().values())) {
-                Path path = Path.of(group);
-                if (!path.isAbsolute() || !path.normalize().equals(path) || !path.startsWith(cgroupMounts)
-                        || path.getNameCount() <= rootDepth) {
-                    return Optional.empty();
-                }
-                cgroups.add(path);
+            if (!path.isAbsolute() || !path.normalize().equals(path) || !path.startsWith(cgroupMounts)
+                    || path.getNameCount() <= rootDepth) {
+                return Optional.empty();
             }
-            return Optional.of(new Leftovers(dir, cgroups));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            cgroups.add(path);
         }
+        return Optional.of(new Leftovers(read.get().dir(), cgroups));
     }
 
     /** Every container whose id starts with {@code prefix}, sorted by id; empty when any file cannot be read. */
@@ -189,7 +196,8 @@ final class RuncStateFiles {
         }
         RuncState state = RuncState.parse(Files.readAllBytes(file));
         if (attributes.fileKey() != null) {
-            versions.put(dir, new Parsed(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), state));
+            versions.put(dir, new Parsed(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(),
+                    state));
         }
         return state;
     }

@@ -118,6 +118,7 @@ class RuncRemovalsTest {
                 state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", cgroupMounts.resolve("pids").toString()),
                 state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", "/sys/fs/cgroup/pids/p-web-1"),
                 state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", "relative/p-web-1"),
+                state -> ((ObjectNode) state.get("cgroup_paths")).put("pids", cgroupMounts + "/pids/a\u0000b"),
                 state -> ((ObjectNode) state.get("config")).putObject("intel_rdt").put("closID", "p"),
                 state -> ((ObjectNode) state.get("config")).put("Hooks", "of another shape"),
                 state -> state.put("config", "unreadable"));

@@ -194,8 +194,7 @@ class RuncRuntimeKernelTest {
     @Test
     void aPausedContainerGetsARealTimeSignalFromRuncByItsNumber() throws Exception {
         Path calls = dir.resolve("calls");
-        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
-                new LinuxInitSignals());
+        RuncRuntime direct = logged(calls);
         ContainerSpec spec = trapping("realtime", "37", "rtmin+3");
         Path log = runUntilReady(direct, spec);
         String root = dir.resolve("state").toString();
@@ -212,10 +211,8 @@ class RuncRuntimeKernelTest {
     @Test
     void aPausedContainerIsLeftToRuncsKillWhichThawsItForSigkill() throws Exception {
         Path calls = dir.resolve("calls");
-        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
-                new LinuxInitSignals());
-        ContainerSpec spec = spec("paused", null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()),
-                ResourceSpec.NONE);
+        RuncRuntime direct = logged(calls);
+        ContainerSpec spec = sleeping("paused");
         direct.run(spec, dir.resolve("paused.log"));
         assertEquals(0, HostView.run("runc", "--root", dir.resolve("state").toString(), "pause", spec.id()));
         assertEquals("paused", direct.state(spec.id()).orElseThrow().status());
@@ -228,10 +225,8 @@ class RuncRuntimeKernelTest {
     @Test
     void aStoppedContainerIsRemovedWithoutACallOfRuncChildCgroupsAndAll() throws Exception {
         Path calls = dir.resolve("calls");
-        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
-                new LinuxInitSignals());
-        ContainerSpec spec = spec("removed", null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()),
-                ResourceSpec.NONE);
+        RuncRuntime direct = logged(calls);
+        ContainerSpec spec = sleeping("removed");
         direct.run(spec, dir.resolve("removed.log"));
         List<Path> groups = HostView.cgroupDirs(spec.id());
         assertTrue(groups.size() > 1, "the container has its cgroups: " + groups);
@@ -254,10 +249,8 @@ class RuncRuntimeKernelTest {
     @Test
     void aRunningContainerIsLeftToRuncsForcedDelete() throws Exception {
         Path calls = dir.resolve("calls");
-        RuncRuntime direct = new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"),
-                new LinuxInitSignals());
-        ContainerSpec spec = spec("forced", null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()),
-                ResourceSpec.NONE);
+        RuncRuntime direct = logged(calls);
+        ContainerSpec spec = sleeping("forced");
         direct.run(spec, dir.resolve("forced.log"));
 
         direct.delete(spec.id(), true);
@@ -305,6 +298,16 @@ class RuncRuntimeKernelTest {
             calls.add("awaitEnd " + ended.map(String::valueOf).orElse("cannot"));
             return ended;
         }
+    }
+
+    /** runc through {@link #loggingRunc}, its containers' inits signalled by pidfd. */
+    private RuncRuntime logged(Path calls) throws Exception {
+        return new RuncRuntime(loggingRunc(calls).toString(), dir.resolve("state"), new LinuxInitSignals());
+    }
+
+    /** A container of root's that sleeps. */
+    private ContainerSpec sleeping(String name) {
+        return spec(name, null, List.of("sleep", "1000"), new ResolvedUser(0, 0, List.of()), ResourceSpec.NONE);
     }
 
     /**
