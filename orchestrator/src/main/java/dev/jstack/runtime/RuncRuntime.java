@@ -89,7 +89,7 @@ public final class RuncRuntime implements ContainerRuntime {
             // A creation or removal cut short (kill -9) between the state directory and its file: runc cannot load
             // such a container, yet its directory keeps the id taken ("container with given ID already exists")
             // until runc's forced delete removes it, as that delete does for exactly this case.
-            call("delete", spec.id(), List.of("--force", spec.id())).orFail();
+            delete(spec.id(), true);
         }
         writer.write(spec);
         Path pidFile = spec.bundleDir().resolve(PID_FILE);

@@ -177,9 +177,9 @@ final class RuncStateFiles {
 
     /**
      * The state file of the container in {@code dir}, parsed once for as long as it is the same version: runc writes
-     * it whole under another name and renames that over it, so a new version is a new file. A {@code down} asks five
-     * times about each container (whether it runs, to signal it, to wait for it, whether it is there to remove, and
-     * what its removal undoes), and a parse tokenizes the container's whole configuration.
+     * it whole under another name and renames that over it, so a new version is a new file. A {@code down} asks four
+     * times about each container (whether it runs, to signal it, to wait for it, and what its removal undoes), and a
+     * parse tokenizes the container's whole configuration.
      */
     private RuncState parsed(Path dir) throws IOException {
         Path file = dir.resolve(STATE);
