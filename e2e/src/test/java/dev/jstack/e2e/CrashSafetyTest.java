@@ -62,7 +62,10 @@ class CrashSafetyTest {
         }
     }
 
-    /** Starts jstack with {@code args}, SIGKILLs its JVM once {@code when} holds, and says what it saw then. */
+    /**
+     * Starts jstack with {@code args}, SIGKILLs its JVM once {@code when} holds, and says what it saw then. For a cold
+     * {@code up -d} that JVM is also the project's supervisor, which dies with it in the middle of its apply.
+     */
     private static int killWhen(java.util.function.IntPredicate when, String... args) throws Exception {
         Process jstack = new ProcessBuilder(JSTACK.commandLine(args)).directory(DIR.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -75,9 +78,25 @@ class CrashSafetyTest {
         }
         assertTrue(jstack.isAlive(), "jstack " + String.join(" ", args) + " ended before the kill point ("
                 + seen + " containers)");
-        Shell.run("kill", "-9", Long.toString(jstack.pid())).expectOk();
-        jstack.waitFor(10, TimeUnit.SECONDS);
+        Shell.run("kill", "-9", Long.toString(jvm(jstack.toHandle()).pid())).expectOk();
+        assertTrue(jstack.waitFor(10, TimeUnit.SECONDS), "the launcher ends with its JVM");
         return seen;
+    }
+
+    /**
+     * The JVM that runs the command: the launcher's own process, which becomes java, or for {@code up -d} its child,
+     * which may go on as the project's supervisor.
+     */
+    private static ProcessHandle jvm(ProcessHandle launcher) {
+        if (isJava(launcher)) {
+            return launcher;
+        }
+        return launcher.children().filter(CrashSafetyTest::isJava).findFirst()
+                .orElseThrow(() -> new AssertionError("the launcher " + launcher.pid() + " runs no JVM"));
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
     }
 
     /**

@@ -13,28 +13,51 @@ final class Supervision {
     private Supervision() {
     }
 
-    /** The pid in the project's supervisor pid file, or 0. */
+    /** The pid in the project's supervisor pid file ({@code PID [START]}), or 0. */
     static int pidFile(Jstack jstack) {
+        return pidFileFields(jstack).length > 0 ? Integer.parseInt(pidFileFields(jstack)[0]) : 0;
+    }
+
+    private static String[] pidFileFields(Jstack jstack) {
         try {
-            return Integer.parseInt(Files.readString(
-                    Path.of("/run/jstack", jstack.project(), "supervisor", "pid")).trim());
-        } catch (IOException | NumberFormatException e) {
-            return 0;
+            String[] fields = Files.readString(Path.of("/run/jstack", jstack.project(), "supervisor", "pid")).trim()
+                    .split(" ");
+            return fields[0].matches("\\d+") ? fields : new String[0];
+        } catch (IOException e) {
+            return new String[0];
         }
     }
 
-    /** Live processes running {@code jstack supervise PROJECT}. */
+    /**
+     * Live supervisors of the project: processes running {@code jstack supervise PROJECT}, and the process that the
+     * pid file names with its start time (a cold {@code up -d}'s own process, which goes on as the supervisor).
+     */
     static List<Integer> processes(Jstack jstack) throws IOException {
+        int recorded = recordedAndAlive(jstack);
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .filter(p -> isSupervisorOf(p, jstack.project()))
                     .map(p -> Integer.parseInt(p.getFileName().toString()))
+                    .filter(pid -> pid == recorded || isSupervisorOf(pid, jstack.project()))
                     .filter(Kernel::processAlive).sorted().toList();
         }
     }
 
-    private static boolean isSupervisorOf(Path proc, String project) {
-        List<String> words = commandLine(Integer.parseInt(proc.getFileName().toString()));
+    // The pid file's process when it started when the file says, else 0.
+    private static int recordedAndAlive(Jstack jstack) throws IOException {
+        String[] fields = pidFileFields(jstack);
+        if (fields.length < 2) {
+            return 0;
+        }
+        int pid = Integer.parseInt(fields[0]);
+        try {
+            return startTicks(pid) == Long.parseLong(fields[1]) ? pid : 0;
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    private static boolean isSupervisorOf(int pid, String project) {
+        List<String> words = commandLine(pid);
         return words.contains("supervise") && words.contains(project);
     }
 

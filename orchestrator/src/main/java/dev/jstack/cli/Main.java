@@ -21,6 +21,13 @@ public final class Main {
         JstackCommand root = new JstackCommand(Path.of("").toAbsolutePath(), System.getenv());
         Optional<QuickLine> quick = QuickLine.parse(root, args, QuickLine.writer(System.out, "sun.stdout.encoding"),
                 QuickLine.writer(System.err, "sun.stderr.encoding"));
-        System.exit(quick.isPresent() ? quick.get().execute() : root.commandLine(args).execute(args));
+        int code = ExitCode.FAILED;
+        try {
+            code = quick.isPresent() ? quick.get().execute() : root.commandLine(args).execute(args);
+        } finally {
+            // Also after an error that escaped the command: a supervisor that runs in this process keeps it alive,
+            // and the launcher waits for the code until the process ends or answers.
+            System.exit(Handoff.process().end(code));
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Owns how {@code up -d}, {@code start} and {@code restart} have a project's supervisor apply their plan: one
@@ -89,7 +90,10 @@ final class Supervised {
     static SupervisorClient.Answer send(Invocation run, RuntimeOptions runtime, ApplyOptions apply,
                                         Project project, String verb, List<String> words) throws Exception {
         PrintWriter err = run.err();
-        SupervisorClient client = Supervision.of(project).ensure(launch(run, runtime, project), err::println);
+        Supervisors supervisors = Supervision.of(project);
+        Map<String, String> environment = run.root().environment();
+        SupervisorClient client = supervisors.ensure(launch(run, runtime, project), err::println,
+                launch -> Handoff.process().start(launch, environment, supervisors.files()));
         ProgressView view = apply.view(run);
         String request = verb + String.join("", words.stream().map(w -> " " + w).toList());
         SupervisorClient.Answer answer = client.send(request, line -> show(line, view, err));

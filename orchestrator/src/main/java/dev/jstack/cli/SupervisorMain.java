@@ -83,6 +83,12 @@ public final class SupervisorMain {
         } catch (RuntimeFailure alreadyLeader) {
             // Already a session leader: the terminal's signals cannot reach it either.
         }
+        awake(args, workingDir, environment, err).run(Supervision.ownCommandLine());
+    }
+
+    /** A supervisor whose socket is open, in the session it keeps: {@link #run} is its loop and its rests. */
+    static Awake awake(SupervisorArguments args, Path workingDir, Map<String, String> environment, PrintWriter err)
+            throws Exception {
         Map<String, String> env = Map.copyOf(environment);
         RuntimeOptions runtime = args.runtimeOptions();
         SupervisorFiles files = SupervisorFiles.of(ProjectPaths.onHost(args.project()));
@@ -92,21 +98,32 @@ public final class SupervisorMain {
                 files, LinuxProcessReaper.shared(), Clock.systemUTC(), log, restAfter(env, log));
         Optional<Supervisor.Source> resumed = !args.resumed() ? Optional.empty() : Optional.of(progress ->
                 runtime.open(lastApplied(files, args).load(workingDir, env, err).stack(), env, err, progress));
-        ServerSocketChannel server = SupervisorSocket.open(files.socket());
-        try {
-            while (supervisor.run(server, resumed) == Supervisor.Ending.REST) {
-                try {
-                    ProcessImage.handOnListener(files.socket());
-                    ProcessImage.replaceWith(RestingMain.command(Supervision.ownCommandLine(), args.project()));
-                } catch (RuntimeFailure e) {
-                    log.accept("cannot rest: " + e.getMessage() + "; the supervisor stays awake");
-                    supervisor.stayAwake();
+        return new Awake(args.project(), supervisor, files, SupervisorSocket.open(files.socket()), resumed, log);
+    }
+
+    /** The parts of a supervisor that is awake. */
+    record Awake(String project, Supervisor supervisor, SupervisorFiles files, ServerSocketChannel server,
+                 Optional<Supervisor.Source> resumed, Consumer<String> log) {
+        /**
+         * Supervises until asked to stop. {@code awakeCommand} is the command line that starts this supervisor as a
+         * program of its own: the program that rests in its place runs it to wake.
+         */
+        void run(List<String> awakeCommand) throws Exception {
+            try {
+                while (supervisor.run(server, resumed) == Supervisor.Ending.REST) {
+                    try {
+                        ProcessImage.handOnListener(files.socket());
+                        ProcessImage.replaceWith(RestingMain.command(awakeCommand, project));
+                    } catch (RuntimeFailure e) {
+                        log.accept("cannot rest: " + e.getMessage() + "; the supervisor stays awake");
+                        supervisor.stayAwake();
+                    }
                 }
+            } finally {
+                Files.deleteIfExists(files.socket());
+                Files.deleteIfExists(files.pidFile());
+                log.accept("supervisor of project " + files.project() + " ends");
             }
-        } finally {
-            Files.deleteIfExists(files.socket());
-            Files.deleteIfExists(files.pidFile());
-            log.accept("supervisor of project " + files.project() + " ends");
         }
     }
 

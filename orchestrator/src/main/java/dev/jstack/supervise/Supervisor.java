@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -73,6 +74,7 @@ public final class Supervisor {
     private final Watcher watcher;
     private final long pid = ProcessHandle.current().pid();
     private Optional<Duration> restAfter;
+    private BooleanSupplier restAllowed = () -> true;
     private Consumer<String> sink;
     private Project project;
     private boolean stopping;
@@ -112,7 +114,7 @@ public final class Supervisor {
         server.configureBlocking(false);
         try (Selector selector = Selector.open()) {
             server.register(selector, SelectionKey.OP_ACCEPT);
-            Files.writeString(files.pidFile(), pid + "\n");
+            Files.writeString(files.pidFile(), Supervisors.pidLine(pid));
             log.accept("supervising project " + files.project() + " as pid " + pid);
             while (!stopping && Files.isDirectory(files.dir())) {
                 selector.select(TICK_MILLIS);
@@ -146,6 +148,14 @@ public final class Supervisor {
         }
     }
 
+    /**
+     * The supervisor rests only while {@code allowed} holds: a rest replaces the whole process, so one that shares
+     * its process with a command waits until that command is done.
+     */
+    public void restOnlyWhen(BooleanSupplier allowed) {
+        restAllowed = allowed;
+    }
+
     /** After a rest that could not begin: the supervisor stays awake from now on. */
     public void stayAwake() {
         restAfter = Optional.empty();
@@ -153,7 +163,8 @@ public final class Supervisor {
 
     private boolean restDue() {
         Instant now = clock.instant();
-        return restAfter.isPresent() && !now.isBefore(lastWork.plus(restAfter.get())) && watcher.quiet(now);
+        return restAfter.isPresent() && !now.isBefore(lastWork.plus(restAfter.get())) && watcher.quiet(now)
+                && restAllowed.getAsBoolean();
     }
 
     // The watch list and the stack as applied, for the program that rests and for the supervisor it wakes.

@@ -58,27 +58,41 @@ public final class Supervisors {
         return files;
     }
 
+    /**
+     * Starts the supervisor in the process that asks, instead of as a process of its own; says whether it did.
+     * Either way, what runs is the supervisor that {@code launch} starts: the same arguments, the same socket.
+     */
+    @FunctionalInterface
+    public interface InProcess {
+        boolean start(Launch launch) throws IOException;
+    }
+
     /** The pid of the project's supervisor when it is alive, else 0. */
     public int alive() {
-        int pid = readPid();
-        return pid > 0 && isSupervisor(commandLine(pid)) ? pid : 0;
+        PidFile recorded = readPid();
+        return recorded.pid() > 0 && recorded.names(commandLine(recorded.pid())) ? recorded.pid() : 0;
     }
 
     /** The supervisor started by {@code launch}, started (again) when it is gone or was started differently. */
     public SupervisorClient ensure(Launch launch, Consumer<String> notice) throws IOException {
+        return ensure(launch, notice, l -> false);
+    }
+
+    /** As {@link #ensure(Launch, Consumer)}, starting it through {@code here} where that can. */
+    public SupervisorClient ensure(Launch launch, Consumer<String> notice, InProcess here) throws IOException {
         if (runsAs(launch)) {
             return client();
         }
         stop(notice);
         JsonDocuments.replace(files.launch(), launch.json(), false);
-        return start(launch);
+        return start(launch, here);
     }
 
     /** The words of the live supervisor's command line; empty when none runs. */
     public List<String> commandLine() {
-        int pid = readPid();
-        List<String> words = pid > 0 ? commandLine(pid) : List.of();
-        return isSupervisor(words) ? words : List.of();
+        PidFile recorded = readPid();
+        List<String> words = recorded.pid() > 0 ? commandLine(recorded.pid()) : List.of();
+        return recorded.names(words) ? words : List.of();
     }
 
     /** Whether the project's supervisor runs as {@code launch} would start it, and answers (awake or at rest). */
@@ -121,7 +135,7 @@ public final class Supervisors {
             }
             notice.accept("the supervisor of project " + files.project() + " is gone; starting a new one");
             stop(notice);
-            start(launch.get());
+            start(launch.get(), l -> false);
         }
     }
 
@@ -166,9 +180,12 @@ public final class Supervisors {
         return new SupervisorClient(files.socket());
     }
 
-    private SupervisorClient start(Launch launch) throws IOException {
+    private SupervisorClient start(Launch launch, InProcess here) throws IOException {
         Files.createDirectories(files.log().getParent());
         Files.deleteIfExists(files.pidFile());
+        if (here.start(launch)) {
+            return client();
+        }
         ProcessBuilder builder = new ProcessBuilder(detached(launch.command())).directory(new File(launch.cwd()))
                 .redirectInput(new File("/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
@@ -207,17 +224,44 @@ public final class Supervisors {
         }
     }
 
-    private int readPid() {
+    private PidFile readPid() {
         try {
-            return Integer.parseInt(Files.readString(files.pidFile(), StandardCharsets.US_ASCII).trim());
-        } catch (IOException | NumberFormatException e) {
-            return 0;
+            return PidFile.parse(Files.readString(files.pidFile(), StandardCharsets.US_ASCII), files.project());
+        } catch (IOException e) {
+            return PidFile.NONE;
         }
     }
 
-    // A pid can be reused: only a process whose command line names this project's supervisor counts.
-    private boolean isSupervisor(List<String> words) {
-        return words.contains("supervise") && words.contains(files.project());
+    /** The pid file's line for the supervisor {@code pid}: see {@link PidFile}. */
+    public static String pidLine(long pid) {
+        return pid + ProcStat.of((int) pid).map(s -> " " + s.startTime()).orElse("") + "\n";
+    }
+
+    /**
+     * What the supervisor's pid file says: its pid and, since the supervisor may run in the process of the command
+     * that started it (whose command line does not name it), the process's start time. A pid can be reused: the
+     * process counts when it started at that time, or, for a file without one, when its command line names this
+     * project's supervisor.
+     */
+    record PidFile(int pid, long startTime, String project) {
+        static final PidFile NONE = new PidFile(0, -1, "");
+
+        static PidFile parse(String text, String project) {
+            String[] fields = text.trim().split(" ");
+            try {
+                return new PidFile(Integer.parseInt(fields[0]), fields.length > 1 ? Long.parseLong(fields[1]) : -1,
+                        project);
+            } catch (NumberFormatException e) {
+                return NONE;
+            }
+        }
+
+        boolean names(List<String> commandLine) {
+            if (startTime >= 0) {
+                return ProcStat.of(pid).map(s -> !s.ended() && s.startTime() == startTime).orElse(false);
+            }
+            return commandLine.contains("supervise") && commandLine.contains(project);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.jstack.runtime.linux;
 
 import dev.jstack.runtime.RuntimeFailure;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -37,6 +38,49 @@ public final class ProcessImage {
         }
         if (fd != 0) {
             Syscalls.dup2(fd, 0);
+        }
+    }
+
+    /**
+     * Turns this process's standard streams away from whoever started it: standard input reads /dev/null, standard
+     * output and error append to {@code log}, which exists. What the JVM or a library prints later lands there.
+     */
+    public static void redirectStandardStreams(Path log) throws RuntimeFailure {
+        int in = Syscalls.open("/dev/null", Syscalls.O_RDONLY);
+        try {
+            Syscalls.dup2(in, 0);
+        } finally {
+            Syscalls.close(in);
+        }
+        int out = Syscalls.open(log.toString(), Syscalls.O_WRONLY | Syscalls.O_APPEND);
+        try {
+            Syscalls.dup2(out, 1);
+            Syscalls.dup2(out, 2);
+        } finally {
+            Syscalls.close(out);
+        }
+    }
+
+    /** Whether descriptor {@code fd} of this process is open and a pipe. */
+    public static boolean isPipe(int fd) {
+        try {
+            return Files.readSymbolicLink(OWN_DESCRIPTORS.resolve(Integer.toString(fd))).toString().startsWith("pipe:");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes {@code text} to descriptor {@code fd} and closes it. A reader that has gone is no failure: what it
+     * would have read is lost with it.
+     */
+    public static void answerAndClose(int fd, String text) {
+        try (FileOutputStream out = new FileOutputStream(OWN_DESCRIPTORS.resolve(Integer.toString(fd)).toFile())) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException readerGone) {
+            // the pipe's reader has ended
+        } finally {
+            Syscalls.close(fd);
         }
     }
 

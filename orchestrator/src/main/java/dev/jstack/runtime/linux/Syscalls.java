@@ -14,6 +14,8 @@ import jnr.ffi.Platform;
  */
 final class Syscalls {
     static final int O_RDONLY = 0;
+    static final int O_WRONLY = 1;
+    static final int O_APPEND = 0x400;
     static final int O_NONBLOCK = 0x800;
     static final int O_CLOEXEC = 0x80000;
     static final int CLONE_NEWNET = 0x40000000;

@@ -1,0 +1,113 @@
+package dev.jstack.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cold {@code up -d} through the launcher goes on as the project's supervisor in its own JVM: the launcher returns
+ * the command's exit code while that process, detached from the caller, supervises, rests and wakes as a supervisor
+ * started as a program of its own does.
+ */
+@Scenario
+@DisplayName("a cold up -d goes on as its project's supervisor: one JVM, detached from whoever started it")
+class HandoffTest {
+    private static final Jstack JSTACK = new Jstack("handoff");
+    private static final String RESTING = "dev.jstack.cli.RestingMain";
+
+    @AfterEach
+    void down() {
+        JSTACK.down();
+    }
+
+    /** {@code up -d} with {@code env}, its output read until it closes; fails unless it closes within 10 s. */
+    private static Shell.Result upDetached(Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(JSTACK.commandLine("up", "-d"))
+                .directory(JSTACK.stackFile().getParent().toFile()).redirectInput(new File("/dev/null"));
+        builder.environment().putAll(env);
+        Process up = builder.start();
+        CompletableFuture<String> out = Shell.read(up.getInputStream());
+        CompletableFuture<String> err = Shell.read(up.getErrorStream());
+        assertTrue(up.waitFor(120, TimeUnit.SECONDS), "up -d returns");
+        // The supervisor that goes on in the command's process holds none of the caller's pipes.
+        return new Shell.Result(up.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+    }
+
+    private static String descriptor(int pid, int fd) throws IOException {
+        return Files.readSymbolicLink(Path.of("/proc/" + pid + "/fd/" + fd)).toString();
+    }
+
+    /** The session of a process (field 6 of /proc/PID/stat). */
+    private static int session(int pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
+    }
+
+    private static int awaitRestart(String service, int before) {
+        return Eventually.await(service + " to run again", Duration.ofSeconds(30),
+                () -> Kernel.pid(JSTACK.container(service)), pid -> pid != 0 && pid != before);
+    }
+
+    @Test
+    @DisplayName("its JVM supervises on, in a session of its own, with the caller's streams let go")
+    void theCommandsJvmSupervises() throws Exception {
+        JSTACK.down();
+        Shell.Result up = upDetached(Map.of("JSTACK_SUPERVISOR_REST", "never")).expectOk();
+        assertTrue(up.err().contains("Container " + JSTACK.container("joiner") + "  Started"), up.err());
+
+        int supervisor = Supervision.pidFile(JSTACK);
+        List<String> words = Supervision.commandLine(supervisor);
+        assertTrue(words.contains("-jar") && words.contains("up") && !words.contains("supervise"),
+                "the command's own JVM supervises: " + words);
+        assertEquals(List.of(supervisor), Supervision.processes(JSTACK), "one supervisor");
+        assertEquals(supervisor, session(supervisor), "it leads a session of its own");
+        String log = "/var/lib/jstack/supervisors/" + JSTACK.project() + ".log";
+        assertEquals(List.of("/dev/null", log, log),
+                List.of(descriptor(supervisor, 0), descriptor(supervisor, 1), descriptor(supervisor, 2)));
+        for (String service : List.of("owner", "joiner")) {
+            assertEquals(supervisor, Supervision.awaitParent(Kernel.pid(JSTACK.container(service)), supervisor),
+                    service + " is its child");
+        }
+
+        int before = Kernel.pid(JSTACK.container("joiner"));
+        Shell.run("kill", "-9", Integer.toString(before)).expectOk();
+        int after = awaitRestart("joiner", before);
+        assertEquals(supervisor, Supervision.awaitParent(after, supervisor), "it restarted the joiner");
+        JSTACK.run("up", "-d").expectOk();
+        assertEquals(supervisor, Supervision.pidFile(JSTACK), "up -d again keeps it");
+
+        JSTACK.run("down", "-t", "1").expectOk();
+        assertFalse(Kernel.processAlive(supervisor), "down ends it");
+    }
+
+    @Test
+    @DisplayName("it rests in place and wakes as a supervisor of its own")
+    void itRestsAndWakes() throws Exception {
+        JSTACK.down();
+        upDetached(Map.of("JSTACK_SUPERVISOR_REST", "1")).expectOk();
+        int supervisor = Supervision.pidFile(JSTACK);
+        Eventually.await("the supervisor " + supervisor + " to rest", Duration.ofSeconds(30),
+                () -> Supervision.commandLine(supervisor), words -> words.contains(RESTING));
+
+        int before = Kernel.pid(JSTACK.container("owner"));
+        Shell.run("kill", "-9", Integer.toString(before)).expectOk();
+        int after = awaitRestart("owner", before);
+        assertEquals(supervisor, Supervision.awaitParent(after, supervisor), "the same process restarted it");
+        List<String> woken = Supervision.commandLine(supervisor);
+        assertTrue(woken.contains("supervise") && !woken.contains(RESTING), "woken as the supervisor: " + woken);
+        assertEquals(List.of(supervisor), Supervision.processes(JSTACK), "one supervisor");
+    }
+}
