@@ -43,9 +43,10 @@ def _belongs_to(pid, project, stack_dir):
 
 
 def _supervisor_pid(project):
-    """The pid in the project's supervisor pid file (/run/jstack/<project>/supervisor/pid), or None."""
-    text = _read("/run/jstack/%s/supervisor/pid" % project).strip()
-    return int(text) if text.isdigit() else None
+    """The pid in the project's supervisor pid file (/run/jstack/<project>/supervisor/pid: the pid, then the
+    process's start time), or None."""
+    fields = _read("/run/jstack/%s/supervisor/pid" % project).split()
+    return int(fields[0]) if fields and fields[0].isdigit() else None
 
 
 def left_running(before, project, stack_dir):

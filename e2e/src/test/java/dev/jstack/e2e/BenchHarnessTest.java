@@ -40,6 +40,7 @@ class BenchHarnessTest {
                 String.join(",", SHAPES), "--runs", "1", "--out", out.toString()), repo, Map.of(), HARNESS_SECONDS);
         String said = "stdout:\n" + run.out() + "\nstderr:\n" + run.err();
         assertEquals(0, run.exitCode(), said);
+        assertFalse((run.out() + run.err()).contains("did not rest"), "memory at rest is measured at rest: " + said);
         for (String shape : SHAPES) {
             assertTrue(run.out().lines().anyMatch(l -> l.matches(shape + "\\s+2\\s+[0-9.]+\\s.*")), said);
         }

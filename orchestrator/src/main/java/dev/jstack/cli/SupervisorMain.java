@@ -6,6 +6,7 @@ import dev.jstack.runtime.linux.LinuxProcessReaper;
 import dev.jstack.runtime.linux.ProcessImage;
 import dev.jstack.spec.Diagnostic;
 import dev.jstack.spec.InvalidStackException;
+import dev.jstack.spec.Stack;
 import dev.jstack.state.ProjectPaths;
 import dev.jstack.supervise.Supervisor;
 import dev.jstack.supervise.SupervisorFiles;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -83,19 +85,27 @@ public final class SupervisorMain {
         } catch (RuntimeFailure alreadyLeader) {
             // Already a session leader: the terminal's signals cannot reach it either.
         }
-        awake(args, workingDir, environment, err).run(Supervision.ownCommandLine());
+        awake(args, workingDir, environment, err, Optional.empty()).run(Supervision.ownCommandLine());
     }
 
-    /** A supervisor whose socket is open, in the session it keeps: {@link #run} is its loop and its rests. */
-    static Awake awake(SupervisorArguments args, Path workingDir, Map<String, String> environment, PrintWriter err)
-            throws Exception {
+    /**
+     * A supervisor whose socket is open, in the session it keeps: {@link #run} is its loop and its rests. Each
+     * request loads the stack anew (its files may have changed), the first one excepted when {@code loaded} holds
+     * the stack as the command that starts this supervisor in its own process has just loaded it from the same
+     * arguments.
+     */
+    static Awake awake(SupervisorArguments args, Path workingDir, Map<String, String> environment, PrintWriter err,
+                       Optional<Stack> loaded) throws Exception {
         Map<String, String> env = Map.copyOf(environment);
         RuntimeOptions runtime = args.runtimeOptions();
         SupervisorFiles files = SupervisorFiles.of(ProjectPaths.onHost(args.project()));
         Consumer<String> log = LogLines.to(err);
-        Supervisor supervisor = new Supervisor(
-                progress -> runtime.open(args.global().load(workingDir, env, err).stack(), env, err, progress),
-                files, LinuxProcessReaper.shared(), Clock.systemUTC(), log, restAfter(env, log));
+        AtomicReference<Stack> first = new AtomicReference<>(loaded.orElse(null));
+        Supervisor supervisor = new Supervisor(progress -> {
+            Stack once = first.getAndSet(null);
+            Stack stack = once != null ? once : args.global().load(workingDir, env, err).stack();
+            return runtime.open(stack, env, err, progress);
+        }, files, LinuxProcessReaper.shared(), Clock.systemUTC(), log, restAfter(env, log));
         Optional<Supervisor.Source> resumed = !args.resumed() ? Optional.empty() : Optional.of(progress ->
                 runtime.open(lastApplied(files, args).load(workingDir, env, err).stack(), env, err, progress));
         return new Awake(args.project(), supervisor, files, SupervisorSocket.open(files.socket()), resumed, log);
