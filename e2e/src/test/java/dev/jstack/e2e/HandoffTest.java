@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,5 +112,59 @@ class HandoffTest {
         List<String> woken = Supervision.commandLine(supervisor);
         assertTrue(woken.contains("supervise") && !woken.contains(RESTING), "woken as the supervisor: " + woken);
         assertEquals(List.of(supervisor), Supervision.processes(JSTACK), "one supervisor");
+    }
+
+    @Test
+    @DisplayName("SIGTERM to the launcher ends the up -d it runs, here while it waits for the project's lock")
+    void sigtermToTheLauncherEndsTheCommand() throws Exception {
+        JSTACK.down();
+        Path lockFile = Path.of("/run/jstack", JSTACK.project(), "lock");
+        Files.createDirectories(lockFile.getParent());
+        // Another holder of the project's lock (a POSIX lock, as jstack's), until its standard input closes.
+        Process holder = new ProcessBuilder("python3", "-c", "import fcntl, sys\n"
+                + "f = open(sys.argv[1], 'a+')\nfcntl.lockf(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\n"
+                + "sys.stdin.read()", lockFile.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader held = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertEquals("locked", CompletableFuture.supplyAsync(() -> line(held)).get(30, TimeUnit.SECONDS));
+            Process up = new ProcessBuilder(JSTACK.commandLine("up", "-d"))
+                    .directory(JSTACK.stackFile().getParent().toFile()).redirectInput(new File("/dev/null"))
+                    .redirectErrorStream(true).start();
+            BufferedReader said = new BufferedReader(new InputStreamReader(up.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String waiting = CompletableFuture.supplyAsync(() -> lineContaining(said, "waiting for another"))
+                    .get(60, TimeUnit.SECONDS);
+            assertTrue(waiting.contains(JSTACK.project()), waiting);
+            ProcessHandle jvm = up.toHandle().children().filter(p -> p.info().command()
+                    .map(c -> c.endsWith("/java")).orElse(false)).findFirst().orElseThrow();
+
+            Shell.run("kill", "-TERM", Long.toString(up.pid())).expectOk();
+            assertTrue(up.waitFor(30, TimeUnit.SECONDS), "the launcher ends");
+            assertEquals(143, up.exitValue(), "the command's status: ended by SIGTERM");
+            jvm.onExit().get(30, TimeUnit.SECONDS);
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertEquals(0, Kernel.pid(JSTACK.container("owner")), "the command made nothing");
+        assertEquals(0, Supervision.pidFile(JSTACK), "nor started a supervisor");
+    }
+
+    private static String line(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String lineContaining(BufferedReader in, String text) {
+        for (String l = line(in); l != null; l = line(in)) {
+            if (l.contains(text)) {
+                return l;
+            }
+        }
+        throw new AssertionError("the command ended without saying: " + text);
     }
 }

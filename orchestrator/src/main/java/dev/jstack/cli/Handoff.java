@@ -1,7 +1,6 @@
 package dev.jstack.cli;
 
 import dev.jstack.runtime.RuntimeFailure;
-import dev.jstack.spec.Stack;
 import dev.jstack.runtime.linux.LinuxProcessReaper;
 import dev.jstack.runtime.linux.ProcessImage;
 import dev.jstack.supervise.SupervisorFiles;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -67,11 +65,10 @@ final class Handoff {
     /**
      * Starts the supervisor that {@code launch} describes in this process, on a thread of its own, with its socket
      * open when this returns; false when this process cannot hand off (no pipe, or a supervisor runs here already),
-     * and the supervisor must be a process of its own. It reads the same arguments as that process would, its first
-     * request plans with the stack that this command loaded from them ({@code loaded}), and its rest runs the
-     * launch's command line to wake.
+     * and the supervisor must be a process of its own. It reads the same arguments as that process would, and its
+     * rest runs the launch's command line to wake.
      */
-    boolean start(Supervisors.Launch launch, Map<String, String> environment, SupervisorFiles files, Stack loaded)
+    boolean start(Supervisors.Launch launch, Map<String, String> environment, SupervisorFiles files)
             throws IOException {
         if (fd < 0 || supervisor != null) {
             return false;
@@ -90,7 +87,7 @@ final class Handoff {
                 StandardCharsets.UTF_8), true);
         SupervisorMain.Awake awake;
         try {
-            awake = SupervisorMain.awake(args, Path.of(launch.cwd()), environment, out, Optional.of(loaded));
+            awake = SupervisorMain.awake(args, Path.of(launch.cwd()), environment, out);
         } catch (IOException e) {
             out.close();
             throw e;
@@ -109,8 +106,9 @@ final class Handoff {
     private void supervise(SupervisorMain.Awake awake, List<String> command, PrintWriter out) {
         try {
             awake.run(command);
-        } catch (Exception e) {
-            out.println("jstack: error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (Throwable e) {
+            out.println("jstack: error: the supervisor ends: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             supervisorCode = ExitCode.FAILED;
         } finally {
             out.flush();

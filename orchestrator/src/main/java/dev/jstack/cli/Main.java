@@ -24,6 +24,8 @@ public final class Main {
         int code = ExitCode.FAILED;
         try {
             code = quick.isPresent() ? quick.get().execute() : root.commandLine(args).execute(args);
+        } catch (RuntimeException | Error e) {
+            System.err.println("jstack: error: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
         } finally {
             // Also after an error that escaped the command: a supervisor that runs in this process keeps it alive,
             // and the launcher waits for the code until the process ends or answers.

@@ -93,7 +93,7 @@ final class Supervised {
         Supervisors supervisors = Supervision.of(project);
         Map<String, String> environment = run.root().environment();
         SupervisorClient client = supervisors.ensure(launch(run, runtime, project), err::println,
-                launch -> Handoff.process().start(launch, environment, supervisors.files(), project.stack()));
+                launch -> Handoff.process().start(launch, environment, supervisors.files()));
         ProgressView view = apply.view(run);
         String request = verb + String.join("", words.stream().map(w -> " " + w).toList());
         SupervisorClient.Answer answer = client.send(request, line -> show(line, view, err));

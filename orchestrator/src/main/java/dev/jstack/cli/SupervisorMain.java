@@ -6,7 +6,6 @@ import dev.jstack.runtime.linux.LinuxProcessReaper;
 import dev.jstack.runtime.linux.ProcessImage;
 import dev.jstack.spec.Diagnostic;
 import dev.jstack.spec.InvalidStackException;
-import dev.jstack.spec.Stack;
 import dev.jstack.state.ProjectPaths;
 import dev.jstack.supervise.Supervisor;
 import dev.jstack.supervise.SupervisorFiles;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -85,27 +83,23 @@ public final class SupervisorMain {
         } catch (RuntimeFailure alreadyLeader) {
             // Already a session leader: the terminal's signals cannot reach it either.
         }
-        awake(args, workingDir, environment, err, Optional.empty()).run(Supervision.ownCommandLine());
+        awake(args, workingDir, environment, err).run(Supervision.ownCommandLine());
     }
 
     /**
      * A supervisor whose socket is open, in the session it keeps: {@link #run} is its loop and its rests. Each
-     * request loads the stack anew (its files may have changed), the first one excepted when {@code loaded} holds
-     * the stack as the command that starts this supervisor in its own process has just loaded it from the same
-     * arguments.
+     * request loads the stack from its files, as they are when the request comes (the command that sent it holds
+     * the project's lock then; it may have waited for it while the files changed).
      */
-    static Awake awake(SupervisorArguments args, Path workingDir, Map<String, String> environment, PrintWriter err,
-                       Optional<Stack> loaded) throws Exception {
+    static Awake awake(SupervisorArguments args, Path workingDir, Map<String, String> environment, PrintWriter err)
+            throws Exception {
         Map<String, String> env = Map.copyOf(environment);
         RuntimeOptions runtime = args.runtimeOptions();
         SupervisorFiles files = SupervisorFiles.of(ProjectPaths.onHost(args.project()));
         Consumer<String> log = LogLines.to(err);
-        AtomicReference<Stack> first = new AtomicReference<>(loaded.orElse(null));
-        Supervisor supervisor = new Supervisor(progress -> {
-            Stack once = first.getAndSet(null);
-            Stack stack = once != null ? once : args.global().load(workingDir, env, err).stack();
-            return runtime.open(stack, env, err, progress);
-        }, files, LinuxProcessReaper.shared(), Clock.systemUTC(), log, restAfter(env, log));
+        Supervisor supervisor = new Supervisor(
+                progress -> runtime.open(args.global().load(workingDir, env, err).stack(), env, err, progress),
+                files, LinuxProcessReaper.shared(), Clock.systemUTC(), log, restAfter(env, log));
         Optional<Supervisor.Source> resumed = !args.resumed() ? Optional.empty() : Optional.of(progress ->
                 runtime.open(lastApplied(files, args).load(workingDir, env, err).stack(), env, err, progress));
         return new Awake(args.project(), supervisor, files, SupervisorSocket.open(files.socket()), resumed, log);
@@ -130,6 +124,9 @@ public final class SupervisorMain {
                     }
                 }
             } finally {
+                // Closed, the socket resets a command's connection that waits in its backlog: that command fails
+                // instead of waiting for an answer that will not come.
+                server.close();
                 Files.deleteIfExists(files.socket());
                 Files.deleteIfExists(files.pidFile());
                 log.accept("supervisor of project " + files.project() + " ends");

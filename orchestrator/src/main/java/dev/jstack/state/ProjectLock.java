@@ -10,19 +10,30 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Owns the one lock per project that serializes jstack commands (a {@link FileChannel#lock()} on the project's
  * lock file): a second command waits for the first and says that it waits, or fails at once when told not to
  * wait; both name the holder by the pid it wrote into the lock file.
+ * <p>
+ * The lock belongs to the process, and a process may hold it for two parts of itself: a command, and the supervisor
+ * that runs in the command's process. The kernel cannot tell them apart (and closing any descriptor of the file
+ * would drop the process's lock), so the parts of one process take turns here first.
  */
 public final class ProjectLock implements AutoCloseable {
+    /** The lock files that a part of this process holds or is taking. */
+    private static final Set<Path> HERE = new HashSet<>();
+
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private ProjectLock(FileChannel channel, FileLock lock) {
+    private ProjectLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
@@ -38,6 +49,17 @@ public final class ProjectLock implements AutoCloseable {
      */
     public static ProjectLock acquire(Path file, String project, Consumer<String> notice, boolean wait)
             throws IOException {
+        Path key = takeHere(file, project, wait);
+        try {
+            return acquireTaken(key, file, project, notice, wait);
+        } catch (IOException | RuntimeException e) {
+            leaveHere(key);
+            throw e;
+        }
+    }
+
+    private static ProjectLock acquireTaken(Path key, Path file, String project, Consumer<String> notice,
+                                            boolean wait) throws IOException {
         boolean told = false;
         while (true) {
             FileChannel channel = open(file);
@@ -56,7 +78,7 @@ public final class ProjectLock implements AutoCloseable {
                     lock = channel.lock();
                 }
                 if (claim(channel, file)) {
-                    return new ProjectLock(channel, lock);
+                    return new ProjectLock(key, channel, lock);
                 }
                 channel.close();
             } catch (IOException | RuntimeException e) {
@@ -66,8 +88,30 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
-    /** Takes the lock at {@code file} if no other command holds it, writing this pid; empty when one does. */
+    /**
+     * Takes the lock at {@code file} if no other command (nor another part of this process) holds it, writing this
+     * pid; empty when one does.
+     */
     public static Optional<ProjectLock> tryAcquire(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        synchronized (HERE) {
+            if (!HERE.add(key)) {
+                return Optional.empty();
+            }
+        }
+        try {
+            Optional<ProjectLock> taken = tryAcquireTaken(key, file);
+            if (taken.isEmpty()) {
+                leaveHere(key);
+            }
+            return taken;
+        } catch (IOException | RuntimeException e) {
+            leaveHere(key);
+            throw e;
+        }
+    }
+
+    private static Optional<ProjectLock> tryAcquireTaken(Path key, Path file) throws IOException {
         while (true) {
             FileChannel channel = open(file);
             try {
@@ -77,13 +121,40 @@ public final class ProjectLock implements AutoCloseable {
                     return Optional.empty();
                 }
                 if (claim(channel, file)) {
-                    return Optional.of(new ProjectLock(channel, lock));
+                    return Optional.of(new ProjectLock(key, channel, lock));
                 }
                 channel.close();
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
+        }
+    }
+
+    // The turn of this part of the process: waits while another part holds the lock, or fails without wait.
+    private static Path takeHere(Path file, String project, boolean wait) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        synchronized (HERE) {
+            while (HERE.contains(key)) {
+                if (!wait) {
+                    throw new LockHeld(project, ProcessHandle.current().pid());
+                }
+                try {
+                    HERE.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while waiting for the lock of " + project);
+                }
+            }
+            HERE.add(key);
+        }
+        return key;
+    }
+
+    private static void leaveHere(Path key) {
+        synchronized (HERE) {
+            HERE.remove(key);
+            HERE.notifyAll();
         }
     }
 
@@ -169,7 +240,11 @@ public final class ProjectLock implements AutoCloseable {
                 lock.release();
             }
         } finally {
-            channel.close();
+            try {
+                channel.close();
+            } finally {
+                leaveHere(key);
+            }
         }
     }
 }

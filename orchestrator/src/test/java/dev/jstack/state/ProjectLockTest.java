@@ -88,4 +88,21 @@ class ProjectLockTest {
         ProjectLock.acquire(lock, "demo", n -> { }, false).close();
         assertEquals("", Files.readString(lock), "released: the pid is gone");
     }
+
+    @Test
+    @DisplayName("a second part of the holding process, such as the supervisor in a command's process, neither takes"
+            + " nor drops the lock")
+    void aSecondPartOfTheProcessWaitsItsTurn() throws Exception {
+        Path lock = tmp.resolve("lock");
+        Holder other;
+        try (ProjectLock command = ProjectLock.acquire(lock, "demo", n -> { }, false)) {
+            assertTrue(ProjectLock.tryAcquire(lock).isEmpty(), "the command part holds it");
+            assertThrows(LockHeld.class, () -> ProjectLock.acquire(lock, "demo", n -> { }, false));
+            other = start(lock);
+            assertEquals("waiting", other.next(), "this process still holds the lock");
+        }
+        assertEquals("locked", other.next());
+        other.release();
+        ProjectLock.tryAcquire(lock).orElseThrow(() -> new AssertionError("free again for this process")).close();
+    }
 }

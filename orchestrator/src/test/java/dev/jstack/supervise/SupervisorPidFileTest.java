@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jstack.runtime.ProcStat;
+import dev.jstack.state.ProjectPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,8 @@ class SupervisorPidFileTest {
     Path run;
 
     private Supervisors supervisors(String pidFileText) throws Exception {
-        SupervisorFiles files = SupervisorFiles.of(new dev.jstack.state.ProjectPaths("shop", run, run.resolve("lib"), run.resolve("netns")));
+        SupervisorFiles files = SupervisorFiles.of(new ProjectPaths("shop", run, run.resolve("lib"),
+                run.resolve("netns")));
         Files.createDirectories(files.pidFile().getParent());
         Files.writeString(files.pidFile(), pidFileText);
         return new Supervisors(files);

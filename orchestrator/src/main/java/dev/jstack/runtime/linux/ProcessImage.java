@@ -43,7 +43,8 @@ public final class ProcessImage {
 
     /**
      * Turns this process's standard streams away from whoever started it: standard input reads /dev/null, standard
-     * output and error append to {@code log}, which exists. What the JVM or a library prints later lands there.
+     * output and error append to {@code log} (made when it is gone), or go to /dev/null when it cannot be opened. What
+     * the JVM or a library prints later lands there.
      */
     public static void redirectStandardStreams(Path log) throws RuntimeFailure {
         int in = Syscalls.open("/dev/null", Syscalls.O_RDONLY);
@@ -52,7 +53,12 @@ public final class ProcessImage {
         } finally {
             Syscalls.close(in);
         }
-        int out = Syscalls.open(log.toString(), Syscalls.O_WRONLY | Syscalls.O_APPEND);
+        int out;
+        try {
+            out = Syscalls.open(log.toString(), Syscalls.O_WRONLY | Syscalls.O_APPEND | Syscalls.O_CREAT, 0644);
+        } catch (RuntimeFailure e) {
+            out = Syscalls.open("/dev/null", Syscalls.O_WRONLY);
+        }
         try {
             Syscalls.dup2(out, 1);
             Syscalls.dup2(out, 2);

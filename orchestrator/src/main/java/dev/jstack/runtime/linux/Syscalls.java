@@ -16,6 +16,7 @@ final class Syscalls {
     static final int O_RDONLY = 0;
     static final int O_WRONLY = 1;
     static final int O_APPEND = 0x400;
+    static final int O_CREAT = 0x40;
     static final int O_NONBLOCK = 0x800;
     static final int O_CLOEXEC = 0x80000;
     static final int CLONE_NEWNET = 0x40000000;
@@ -144,7 +145,12 @@ final class Syscalls {
 
     /** open(2) without O_CREAT; returns the file descriptor. */
     static int open(String path, int flags) throws RuntimeFailure {
-        int fd = libc().open(path, flags, 0);
+        return open(path, flags, 0);
+    }
+
+    /** open(2) with the mode a file it creates gets; returns the file descriptor. */
+    static int open(String path, int flags, int mode) throws RuntimeFailure {
+        int fd = libc().open(path, flags, mode);
         if (fd < 0) {
             throw failure("open(" + quote(path) + ")");
         }
