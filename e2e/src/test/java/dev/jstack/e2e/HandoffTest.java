@@ -151,6 +151,28 @@ class HandoffTest {
         assertEquals(0, Supervision.pidFile(JSTACK), "nor started a supervisor");
     }
 
+    @Test
+    @DisplayName("a launcher killed while the command runs leaves the command to finish and supervise")
+    void aKilledLauncherLeavesTheSupervisorToFinish() throws Exception {
+        JSTACK.down();
+        Process up = new ProcessBuilder(JSTACK.commandLine("up", "-d"))
+                .directory(JSTACK.stackFile().getParent().toFile()).redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        ProcessHandle jvm = Eventually.await("the launcher's JVM", Duration.ofSeconds(30), () -> up.toHandle()
+                .children().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        Shell.run("kill", "-KILL", Long.toString(up.pid())).expectOk();
+        assertTrue(up.waitFor(10, TimeUnit.SECONDS));
+
+        // Its answer finds no reader; it supervises all the same.
+        Eventually.await("the supervisor to run both services", Duration.ofSeconds(60),
+                () -> Kernel.pid(JSTACK.container("owner")) > 0 && Kernel.pid(JSTACK.container("joiner")) > 0
+                        && Supervision.pidFile(JSTACK) == jvm.pid(), done -> done);
+        assertEquals(List.of((int) jvm.pid()), Supervision.processes(JSTACK), "the command's JVM supervises");
+        JSTACK.run("plan", "--detailed-exitcode").expectOk();
+    }
+
     private static String line(BufferedReader in) {
         try {
             return in.readLine();
