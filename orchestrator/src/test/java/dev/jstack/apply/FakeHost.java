@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** A project wired to the fakes and to directories under a temp dir; the netns check always passes. */
@@ -17,7 +18,8 @@ final class FakeHost {
     final FakeRuntime runtime = new FakeRuntime();
     final FakePins pins;
     final ProjectPaths paths;
-    final List<String> progress = new ArrayList<>();
+    /** What the apply reports, from the executor's threads at once. */
+    final List<String> progress = Collections.synchronizedList(new ArrayList<>());
     final Path root;
     /** The network namespace check; passes unless a test sets another. */
     volatile NetnsVerifier verifier = (c, pid, netns) -> { };
