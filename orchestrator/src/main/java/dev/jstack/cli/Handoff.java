@@ -130,7 +130,8 @@ final class Handoff {
         try {
             ProcessImage.redirectStandardStreams(log);
         } catch (RuntimeFailure e) {
-            System.err.println("jstack: warning: the supervisor keeps this command's output open: " + e.getMessage());
+            // Not even /dev/null opens: the caller's streams stay open until the supervisor ends.
+            System.err.println("jstack: warning: the supervisor keeps this command's output: " + e.getMessage());
         }
         ProcessImage.answerAndClose(fd, code + "\n");
         handedOff.countDown();
