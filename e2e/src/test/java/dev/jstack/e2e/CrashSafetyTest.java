@@ -171,6 +171,7 @@ class CrashSafetyTest {
     @Test
     @DisplayName("up killed after 2, 9 and 16 containers exist, then down killed halfway: up converges, down cleans")
     void killedUpAndDown() throws Exception {
+        java.nio.file.attribute.FileTime started = java.nio.file.attribute.FileTime.from(java.time.Instant.now());
         writeStack();
         JSTACK.run("down", "-t", "1");
         for (int point : new int[] {2, 9, 16}) {
@@ -192,6 +193,21 @@ class CrashSafetyTest {
         assertFalse(Files.exists(Path.of("/run/jstack", JSTACK.project())), "no /run/jstack/<project>");
         for (String s : services()) {
             assertFalse(Files.exists(Path.of("/var/lib/jstack/containers", JSTACK.container(s))), s);
+        }
+        assertEquals(List.of(), runtimeLogsSince(started), "no runtime log of a killed call is left in /tmp");
+    }
+
+    // The runtime logs of calls (jstack-VERB*.log) that jstack made in /tmp since `since`.
+    private static List<Path> runtimeLogsSince(java.nio.file.attribute.FileTime since) throws IOException {
+        try (var files = Files.list(Path.of("/tmp"))) {
+            return files.filter(p -> p.getFileName().toString().matches("jstack-[a-z]+[0-9]+\\.log"))
+                    .filter(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p).compareTo(since) >= 0;
+                        } catch (IOException gone) {
+                            return false;
+                        }
+                    }).toList();
         }
     }
 }

@@ -28,6 +28,11 @@ public final class RuncRuntime implements ContainerRuntime {
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final String PID_FILE = "init.pid";
+    /**
+     * The runtime's log of a creation, in the container's bundle rather than in /tmp: a creation cut short (kill -9
+     * of the process that runs it) leaves it where the container's removal deletes it.
+     */
+    private static final String CREATION_LOG = "runtime.log";
     /** The calls that answer nothing but errors and leave no process of theirs behind. */
     private static final Set<String> BRIEF = Set.of("kill", "delete", "start");
     /** The runtime's own stderr, as a path it can open for its log. */
@@ -104,7 +109,7 @@ public final class RuncRuntime implements ContainerRuntime {
         // The container inherits runc's stdout and stderr: appending to the log file directly means its
         // output lands there with no process of jstack's in between, and nothing to keep a pipe open.
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
-        withRuntimeLog(verb, spec.id(), runtimeLog -> {
+        withRuntimeLog(verb, spec.id(), spec.bundleDir().resolve(CREATION_LOG), runtimeLog -> {
             ProcessBuilder builder = new ProcessBuilder(argv(runtimeLog, verb, args.toArray(String[]::new)))
                     .redirectInput(new File("/dev/null")).redirectOutput(log).redirectError(log);
             int code = Commands.run(label(verb, spec.id()), builder, CREATE_TIMEOUT);
@@ -277,6 +282,20 @@ public final class RuncRuntime implements ContainerRuntime {
         } catch (IOException e) {
             throw new RuntimeFailure(label(verb, id) + ": " + e.getMessage(), e);
         }
+        return withRuntimeLog(runtimeLog, call);
+    }
+
+    /** As {@link #withRuntimeLog(String, String, LoggedCall)}, with the log at {@code at}, emptied first. */
+    private Outcome withRuntimeLog(String verb, String id, Path at, LoggedCall call) throws RuntimeFailure {
+        try {
+            Files.deleteIfExists(at);
+        } catch (IOException e) {
+            throw new RuntimeFailure(label(verb, id) + ": " + e.getMessage(), e);
+        }
+        return withRuntimeLog(at, call);
+    }
+
+    private static Outcome withRuntimeLog(Path runtimeLog, LoggedCall call) throws RuntimeFailure {
         try {
             return call.run(runtimeLog);
         } finally {
