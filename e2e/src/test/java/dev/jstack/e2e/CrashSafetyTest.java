@@ -78,25 +78,11 @@ class CrashSafetyTest {
         }
         assertTrue(jstack.isAlive(), "jstack " + String.join(" ", args) + " ended before the kill point ("
                 + seen + " containers)");
-        Shell.run("kill", "-9", Long.toString(jvm(jstack.toHandle()).pid())).expectOk();
+        ProcessHandle jvm = Supervision.jvmOf(jstack.toHandle())
+                .orElseThrow(() -> new AssertionError("the launcher " + jstack.pid() + " runs no JVM"));
+        Shell.run("kill", "-9", Long.toString(jvm.pid())).expectOk();
         assertTrue(jstack.waitFor(10, TimeUnit.SECONDS), "the launcher ends with its JVM");
         return seen;
-    }
-
-    /**
-     * The JVM that runs the command: the launcher's own process, which becomes java, or for {@code up -d} its child,
-     * which may go on as the project's supervisor.
-     */
-    private static ProcessHandle jvm(ProcessHandle launcher) {
-        if (isJava(launcher)) {
-            return launcher;
-        }
-        return launcher.children().filter(CrashSafetyTest::isJava).findFirst()
-                .orElseThrow(() -> new AssertionError("the launcher " + launcher.pid() + " runs no JVM"));
-    }
-
-    private static boolean isJava(ProcessHandle process) {
-        return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
     }
 
     /**

@@ -136,8 +136,7 @@ class HandoffTest {
             String waiting = CompletableFuture.supplyAsync(() -> lineContaining(said, "waiting for another"))
                     .get(60, TimeUnit.SECONDS);
             assertTrue(waiting.contains(JSTACK.project()), waiting);
-            ProcessHandle jvm = up.toHandle().children().filter(p -> p.info().command()
-                    .map(c -> c.endsWith("/java")).orElse(false)).findFirst().orElseThrow();
+            ProcessHandle jvm = Supervision.jvmOf(up.toHandle()).orElseThrow();
 
             Shell.run("kill", "-TERM", Long.toString(up.pid())).expectOk();
             assertTrue(up.waitFor(30, TimeUnit.SECONDS), "the launcher ends");
@@ -159,9 +158,8 @@ class HandoffTest {
                 .directory(JSTACK.stackFile().getParent().toFile()).redirectInput(new File("/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        ProcessHandle jvm = Eventually.await("the launcher's JVM", Duration.ofSeconds(30), () -> up.toHandle()
-                .children().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        ProcessHandle jvm = Eventually.await("the launcher's JVM", Duration.ofSeconds(30),
+                () -> Supervision.jvmOf(up.toHandle()), java.util.Optional::isPresent).orElseThrow();
         Shell.run("kill", "-KILL", Long.toString(up.pid())).expectOk();
         assertTrue(up.waitFor(10, TimeUnit.SECONDS));
 

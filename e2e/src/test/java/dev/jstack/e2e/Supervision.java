@@ -15,7 +15,21 @@ final class Supervision {
 
     /** The pid in the project's supervisor pid file ({@code PID [START]}), or 0. */
     static int pidFile(Jstack jstack) {
-        return pidFileFields(jstack).length > 0 ? Integer.parseInt(pidFileFields(jstack)[0]) : 0;
+        String[] fields = pidFileFields(jstack);
+        return fields.length > 0 ? Integer.parseInt(fields[0]) : 0;
+    }
+
+    /**
+     * The JVM that runs a command of the launcher {@code launcher}: the launcher's own process, which becomes java,
+     * or for {@code up -d} its child, which may go on as the project's supervisor; empty while it has none.
+     */
+    static java.util.Optional<ProcessHandle> jvmOf(ProcessHandle launcher) {
+        return isJava(launcher) ? java.util.Optional.of(launcher)
+                : launcher.children().filter(Supervision::isJava).findFirst();
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
     }
 
     private static String[] pidFileFields(Jstack jstack) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The commands' side of a project's one supervisor: finds it (pid file, a live process whose command line says
@@ -70,7 +71,7 @@ public final class Supervisors {
     /** The pid of the project's supervisor when it is alive, else 0. */
     public int alive() {
         PidFile recorded = readPid();
-        return recorded.pid() > 0 && recorded.names(commandLine(recorded.pid())) ? recorded.pid() : 0;
+        return recorded.pid() > 0 && recorded.names(() -> commandLine(recorded.pid())) ? recorded.pid() : 0;
     }
 
     /** The supervisor started by {@code launch}, started (again) when it is gone or was started differently. */
@@ -92,7 +93,7 @@ public final class Supervisors {
     public List<String> commandLine() {
         PidFile recorded = readPid();
         List<String> words = recorded.pid() > 0 ? commandLine(recorded.pid()) : List.of();
-        return recorded.names(words) ? words : List.of();
+        return recorded.names(() -> words) ? words : List.of();
     }
 
     /** Whether the project's supervisor runs as {@code launch} would start it, and answers (awake or at rest). */
@@ -256,11 +257,13 @@ public final class Supervisors {
             }
         }
 
-        boolean names(List<String> commandLine) {
+        /** Whether the file names a live process: {@code commandLine} is read only for a file without a start. */
+        boolean names(Supplier<List<String>> commandLine) {
             if (startTime >= 0) {
                 return ProcStat.of(pid).map(s -> !s.ended() && s.startTime() == startTime).orElse(false);
             }
-            return commandLine.contains("supervise") && commandLine.contains(project);
+            List<String> words = commandLine.get();
+            return words.contains("supervise") && words.contains(project);
         }
     }
 

@@ -53,8 +53,8 @@ class SupervisorPidFileTest {
     void pidAlone() throws Exception {
         assertEquals(0, supervisors(SELF + "\n").alive(), "this test's JVM names no supervisor");
         Supervisors.PidFile old = Supervisors.PidFile.parse(SELF + "\n", "shop");
-        assertTrue(old.names(List.of("java", "-p", "shop", "supervise", "shop")));
-        assertFalse(old.names(List.of("java", "-p", "mall", "supervise", "mall")));
+        assertTrue(old.names(() -> List.of("java", "-p", "shop", "supervise", "shop")));
+        assertFalse(old.names(() -> List.of("java", "-p", "mall", "supervise", "mall")));
     }
 
     @Test
