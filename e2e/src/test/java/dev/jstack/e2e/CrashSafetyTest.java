@@ -179,6 +179,7 @@ class CrashSafetyTest {
         assertFalse(Files.exists(Path.of("/run/jstack", JSTACK.project())), "no /run/jstack/<project>");
         for (String s : services()) {
             assertFalse(Files.exists(Path.of("/var/lib/jstack/containers", JSTACK.container(s))), s);
+            assertFalse(Files.exists(Path.of("/var/lib/jstack/logs", JSTACK.container(s) + ".log")), s + "'s log");
         }
         assertEquals(List.of(), runtimeLogsSince(started), "no runtime log of a killed call is left in /tmp");
     }

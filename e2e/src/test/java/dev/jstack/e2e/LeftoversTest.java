@@ -66,6 +66,7 @@ class LeftoversTest {
         assertFalse(Files.exists(Path.of("/run/jstack", JSTACK.project())), "no /run/jstack/<project>");
         for (String s : SERVICES) {
             assertFalse(Files.exists(Path.of("/var/lib/jstack/containers", JSTACK.container(s))), s);
+            assertFalse(Files.exists(Path.of("/var/lib/jstack/logs", JSTACK.container(s) + ".log")), s + "'s log");
         }
         assertTrue(Files.isDirectory(VOLUME), "down keeps named volumes");
         assertTrue(Files.exists(DATA.resolve("data/router-was-here")), "down keeps bind-mounted data");

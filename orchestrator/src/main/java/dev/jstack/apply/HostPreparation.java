@@ -102,17 +102,18 @@ final class HostPreparation {
     }
 
     /**
-     * Whether anything of the container is on the host: its bundle or its directory. A mount needs its mount point,
+     * Whether anything of the container is on the host: its bundle, its directory or its log. A mount needs its mount point,
      * which cannot go while mounted, so with neither there is nothing to release and no mount table to read.
      */
     boolean leftBehind(String container) {
         ProjectPaths paths = host.paths();
         return Files.exists(paths.bundleDir(container), java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(paths.containerDir(container), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                || Files.exists(paths.containerDir(container), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(paths.logFile(container), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
-     * Unmounts the container's root and deletes its bundle and its directory under /var/lib/jstack; the project's
+     * Unmounts the container's root and deletes its bundle, its directory and its log under /var/lib/jstack; the project's
      * shared host root goes with its last bundle.
      */
     void release(String container) throws RuntimeFailure, IOException {
@@ -128,6 +129,7 @@ final class HostPreparation {
         deleteOnceFree(bundle, table);
         hostRoot.releaseIfUnused();
         trees.delete(paths.containerDir(container), table);
+        Files.deleteIfExists(paths.logFile(container));
     }
 
     /**

@@ -125,8 +125,13 @@ public final class ProjectPaths {
         return containerDir(container).resolve("anon");
     }
 
+    /**
+     * What the container's processes write, in one directory for all containers: a container's own directories are
+     * made only where it has something to keep there (an upper dir, anonymous volumes), since on a file system
+     * without a journal every new inode is paid for by passing over the ones freed in the last minutes.
+     */
     public Path logFile(String container) {
-        return containerDir(container).resolve("log").resolve(container + ".log");
+        return libRoot.resolve("logs").resolve(container + ".log");
     }
 
     /** The directory of the project's supervisor: its pid file, socket, launch and status files. */

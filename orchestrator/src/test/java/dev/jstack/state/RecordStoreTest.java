@@ -51,7 +51,7 @@ class RecordStoreTest {
         assertEquals(Path.of("/run/netns/jstack-shop-db"), p.pin("db"));
         assertEquals(Path.of("/run/jstack/shop/lock"), p.lockFile());
         assertEquals(Path.of("/run/jstack/shop/records/shop-db-1.json"), p.containerRecord("shop-db-1"));
-        assertEquals(Path.of("/var/lib/jstack/containers/shop-db-1/log/shop-db-1.log"), p.logFile("shop-db-1"));
+        assertEquals(Path.of("/var/lib/jstack/logs/shop-db-1.log"), p.logFile("shop-db-1"));
         assertEquals(Path.of("/var/lib/jstack/volumes/shop_data"), p.volumeDir("data"));
     }
 }
