@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The port to an OCI runtime (runc by default, crun by choice): the handful of calls jstack needs.
@@ -27,6 +28,14 @@ public interface ContainerRuntime {
         int pid = create(spec, logFile);
         start(spec.id());
         return pid;
+    }
+
+    /**
+     * The pid the container's init process had, also once it has ended, for as long as the runtime keeps the
+     * container; empty where the runtime cannot tell without a call. That pid tells a stopped container's exit code.
+     */
+    default OptionalInt initPid(String id) {
+        return OptionalInt.empty();
     }
 
     /** The container's state, or empty when the runtime does not know it. */

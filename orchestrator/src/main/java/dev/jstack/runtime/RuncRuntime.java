@@ -97,15 +97,23 @@ public final class RuncRuntime implements ContainerRuntime {
             delete(spec.id(), true);
         }
         writer.write(spec);
-        Path pidFile = spec.bundleDir().resolve(PID_FILE);
+        // runc's state file records the init's pid and keeps it once the init has ended: a pid file would be one
+        // more inode per container. Another runtime, whose state jstack does not read, writes one in the bundle.
+        Path pidFile = stateFiles == null ? spec.bundleDir().resolve(PID_FILE) : null;
         try {
-            Files.deleteIfExists(pidFile);
+            if (pidFile != null) {
+                Files.deleteIfExists(pidFile);
+            }
             Files.createDirectories(logFile.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new RuntimeFailure(label(verb, spec.id()) + ": " + e.getMessage(), e);
         }
         List<String> args = new ArrayList<>(flags);
-        args.addAll(List.of("--bundle", spec.bundleDir().toString(), "--pid-file", pidFile.toString(), spec.id()));
+        args.addAll(List.of("--bundle", spec.bundleDir().toString()));
+        if (pidFile != null) {
+            args.addAll(List.of("--pid-file", pidFile.toString()));
+        }
+        args.add(spec.id());
         // The container inherits runc's stdout and stderr: appending to the log file directly means its
         // output lands there with no process of jstack's in between, and nothing to keep a pipe open.
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
@@ -116,7 +124,16 @@ public final class RuncRuntime implements ContainerRuntime {
             String error = code == 0 ? "" : RuntimeErrors.message(read(runtimeLog), "", code);
             return new Outcome(label(verb, spec.id()), code, "", error);
         }).orFail();
-        return readPid(pidFile, verb, spec.id());
+        if (pidFile != null) {
+            return readPid(pidFile, verb, spec.id());
+        }
+        return stateFiles.initPid(spec.id()).orElseThrow(() -> new RuntimeFailure(label(verb, spec.id())
+                + ": no init pid in runc's state file of the container"));
+    }
+
+    @Override
+    public OptionalInt initPid(String id) {
+        return stateFiles == null ? OptionalInt.empty() : stateFiles.initPid(id);
     }
 
     @Override

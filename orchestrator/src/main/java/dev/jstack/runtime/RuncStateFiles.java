@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -91,6 +92,12 @@ final class RuncStateFiles {
     Optional<Init> runningInit(String id) {
         return readable(id).filter(read -> status(read.dir(), read.state()).isRunning())
                 .map(read -> new Init(read.state().pid(), read.state().start()));
+    }
+
+    /** The pid runc recorded for container {@code id}'s init, which its state file keeps after the init ended. */
+    OptionalInt initPid(String id) {
+        return readable(id).map(read -> read.state().pid()).filter(pid -> pid > 0).map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
     }
 
     /** A container's state directory and its state file as parsed. */

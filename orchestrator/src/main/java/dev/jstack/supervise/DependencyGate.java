@@ -106,7 +106,7 @@ public final class DependencyGate implements Operations.Gate {
             }
             sleepUntil(clock.instant().plus(POLL));
         }
-        OptionalInt code = reaper.exitCode(InitPids.of(paths, container));
+        OptionalInt code = reaper.exitCode(InitPids.of(runtime, paths, container));
         if (code.isEmpty()) {
             throw new RuntimeFailure(what + " to complete successfully, but how " + container + " ended is unknown:"
                     + " it was not started by this jstack process; run `jstack up` again to run it anew");

@@ -182,7 +182,7 @@ final class Watcher {
         SortedSet<String> services = new TreeSet<>(observed.records().keySet());
         services.addAll(trackers.keySet());
         for (String s : services) {
-            reaper.exitCode(InitPids.of(project.paths(), project.paths().containerId(s)));
+            reaper.exitCode(InitPids.of(project.host().runtime(), project.paths(), project.paths().containerId(s)));
         }
         return observed;
     }
@@ -214,7 +214,7 @@ final class Watcher {
             String container = project.paths().containerId(s);
             boolean running = observed.container(container).map(ObservedContainer::isRunning).orElse(false);
             OptionalInt exit = running ? OptionalInt.empty()
-                    : reaper.exitCode(InitPids.of(project.paths(), container));
+                    : reaper.exitCode(InitPids.of(project.host().runtime(), project.paths(), container));
             RestartTracker.Phase before = tracker.phase();
             tracker.observe(running, exit, now);
             if (tracker.phase() != before) {

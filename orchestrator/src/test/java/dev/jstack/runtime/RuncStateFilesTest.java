@@ -44,6 +44,15 @@ class RuncStateFilesTest {
     }
 
     @Test
+    void theInitPidOfAStoppedContainerIsStillTheOneRuncRecorded() throws IOException {
+        writeState("p-web-1", SELF, selfStart() + 1);
+        RuncStateFiles files = new RuncStateFiles(root);
+        assertEquals("stopped", files.state("p-web-1").status().orElseThrow().status());
+        assertEquals(java.util.OptionalInt.of(SELF), files.initPid("p-web-1"));
+        assertEquals(java.util.OptionalInt.empty(), files.initPid("p-gone-1"));
+    }
+
+    @Test
     void aMissingContainerIsKnownAbsentAndAnUnreadableOneIsLeftToTheCli() throws IOException {
         RuncStateFiles files = new RuncStateFiles(root);
         assertTrue(files.state("p-gone-1").known());
