@@ -1,5 +1,6 @@
 package dev.jstack.cli;
 
+import dev.jstack.runtime.linux.NativeCalls;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,6 +19,12 @@ public final class Main {
             System.exit(ExitCode.OK);
         }
         ProcessLaunch.preferVfork();
+        if (System.getenv(Handoff.VARIABLE) != null) {
+            // An `up -d` through the launcher: it will most likely start the supervisor in this process, whose first
+            // native call binds the C library. Bound meanwhile on the other core, that is 12-17 ms less before the
+            // first container (medians of 15 in turns, N=1).
+            NativeCalls.bindAhead();
+        }
         JstackCommand root = new JstackCommand(Path.of("").toAbsolutePath(), System.getenv());
         Optional<QuickLine> quick = QuickLine.parse(root, args, QuickLine.writer(System.out, "sun.stdout.encoding"),
                 QuickLine.writer(System.err, "sun.stderr.encoding"));

@@ -84,6 +84,11 @@ final class Syscalls {
 
     private static volatile boolean loaded;
 
+    /** Binds the C library now, if that is not done yet: whether it is bound. Why it is not, the first call tells. */
+    static boolean bind() {
+        return Native.LIBC != null;
+    }
+
     /**
      * Whether this process has made its native bindings already: jnr-ffi makes them when first used, which costs
      * a short command such as {@code ps} a good part of its CPU time, so such a command answers from /proc where

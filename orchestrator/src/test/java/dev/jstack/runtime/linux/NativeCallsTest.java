@@ -1,0 +1,22 @@
+package dev.jstack.runtime.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class NativeCallsTest {
+    @Test
+    @DisplayName("bindAhead binds the C library on a daemon thread of its own, which then ends")
+    void bindsOnADaemonThread() throws Exception {
+        Thread binder = NativeCalls.bindAhead();
+        assertEquals("jstack-native", binder.getName());
+        assertTrue(binder.isDaemon(), "it never keeps the process alive");
+        binder.join(10_000);
+        assertFalse(binder.isAlive(), "the binding thread ends");
+        assertTrue(Syscalls.loaded(), "the C library is bound");
+        assertTrue(Syscalls.gettid() > 0, "and answers");
+    }
+}
