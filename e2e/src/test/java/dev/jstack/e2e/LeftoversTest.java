@@ -39,6 +39,8 @@ class LeftoversTest {
         Eventually.await("router's file in the bind-mounted /data", Duration.ofSeconds(30),
                 () -> Files.exists(DATA.resolve("data/router-was-here")), done -> done);
         assertTrue(Files.isDirectory(VOLUME), "the named volume's directory exists");
+        assertEquals("tmpfs", Files.getFileStore(Path.of("/run/jstack", JSTACK.project())).type(),
+                "the project's run directory is on a tmpfs, jstack's own where /run is not one");
         assertEquals("67108864", Cgroups.limit(pids.get(0), "memory", "memory.limit_in_bytes", "memory.max"));
         assertEquals("50", Cgroups.limit(pids.get(0), "pids", "pids.max", "pids.max"));
         String quota = Cgroups.limit(pids.get(0), "cpu", "cpu.cfs_quota_us", "cpu.max");

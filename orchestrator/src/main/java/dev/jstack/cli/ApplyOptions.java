@@ -3,8 +3,13 @@ package dev.jstack.cli;
 import dev.jstack.apply.Executor;
 import dev.jstack.apply.Project;
 import dev.jstack.plan.Plan;
+import dev.jstack.runtime.RuntimeFailure;
+import dev.jstack.runtime.linux.RunRootTmpfs;
 import dev.jstack.state.ProjectLock;
+import dev.jstack.state.ProjectPaths;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,8 +67,22 @@ public final class ApplyOptions {
 
     /** Runs {@code body} under the project's lock, waiting for it unless {@code --no-wait}; see {@link #apply}. */
     <T> T holding(Invocation run, Project project, ProjectLock.Body<T> body) throws Exception {
+        keepRunRootOnTmpfs(project.paths().runDir().getParent());
         return ProjectLock.holding(project.paths().lockFile(), project.paths().project(),
                 run.err()::println, !noWait, body);
+    }
+
+    // Before the project's lock, which is a file under the root: a tmpfs mounted later would hide it. Only the real
+    // root: a tmpfs is the host's run root, not one of a test's folders. Where none can be mounted, the root stays on
+    // its file system, as it always could.
+    private static void keepRunRootOnTmpfs(Path root) {
+        if (root.equals(ProjectPaths.RUN_ROOT)) {
+            try {
+                RunRootTmpfs.ensure(root);
+            } catch (RuntimeFailure | IOException e) {
+                // slower, not wrong
+            }
+        }
     }
 
     /** The view {@code --progress} asks for. */
