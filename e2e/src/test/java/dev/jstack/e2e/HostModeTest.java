@@ -1,18 +1,13 @@
 package dev.jstack.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,29 +60,5 @@ class HostModeTest {
             org.junit.jupiter.api.Assertions.assertNotEquals(Kernel.namespace(self, kind),
                     Kernel.namespace(pid, kind), kind);
         }
-    }
-
-    @Test
-    @DisplayName("services that set nothing of /etc bind one set of copies of the host's files; extra_hosts gets its own")
-    void etcFilesShared() throws IOException {
-        for (String file : List.of("hostname", "hosts", "resolv.conf")) {
-            String copies = "/run/jstack/" + JSTACK.project() + "/hostetc/" + file;
-            assertEquals(copies, boundAt(JSTACK.container("web"), "/etc/" + file));
-            assertEquals(copies, boundAt(JSTACK.container("quiet"), "/etc/" + file));
-            assertEquals(Files.readString(Path.of("/etc", file)).strip(), Files.readString(Path.of(copies)).strip());
-        }
-        assertEquals("/run/jstack/" + JSTACK.project() + "/etc/side/hosts",
-                boundAt(JSTACK.container("side"), "/etc/hosts"));
-        assertTrue(JSTACK.run("exec", "side", "cat", "/etc/hosts").expectOk().out().contains("192.0.2.7\tlab-db"));
-        assertFalse(JSTACK.run("exec", "quiet", "cat", "/etc/hosts").expectOk().out().contains("lab-db"));
-    }
-
-    // The host path bound at `target` in the container's mount namespace: the root of that mount in its file system,
-    // which is the host's root file system here.
-    private static String boundAt(String container, String target) throws IOException {
-        int pid = Kernel.pid(container);
-        return Files.readAllLines(Path.of("/proc/" + pid + "/mountinfo")).stream().map(l -> l.split(" "))
-                .filter(f -> f[4].equals(target)).map(f -> f[3]).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("nothing is mounted at " + target + " in " + container));
     }
 }

@@ -49,24 +49,6 @@ public final class Containers {
         this.images = images;
     }
 
-    /**
-     * Where the /etc files that {@code create} binds are: its namespace owner's set, or the project's one set of
-     * copies of the host's files ({@link ProjectPaths#hostEtcDir()}) for a {@code host} service that sets none of
-     * their keys. No container binds a host-mode service's files but its own (a {@code service:} joiner of it owns
-     * its copies, see {@code Planner.etcOwner}), so such services lose nothing by sharing one set, and each spares
-     * four new inodes, which a file system without a journal charges dearly for after a {@code down}.
-     */
-    Path etcDir(Action.CreateContainer create) {
-        return sharesHostEtc(create) ? paths.hostEtcDir() : paths.etcDir(create.etcOwner());
-    }
-
-    /** Whether {@code create} binds the project's shared copies of the host's /etc files. */
-    boolean sharesHostEtc(Action.CreateContainer create) {
-        Service.Network n = create.config().network();
-        return create.netns() instanceof Netns.Host && blankToNull(n.hostname()) == null && isEmpty(n.extraHosts())
-                && isEmpty(n.dns()) && isEmpty(n.dnsSearch()) && isEmpty(n.dnsOpt());
-    }
-
     /** The layer directories of an image service's root, top first. */
     List<Path> imageLayers(Rootfs.Image image) throws RuntimeFailure {
         return images.layers(image);
@@ -122,7 +104,7 @@ public final class Containers {
             // as Docker does for --net=host.
             out.add(new MountSpec("/sys", "bind", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", "ro")));
         }
-        Path etc = etcDir(create);
+        Path etc = paths.etcDir(create.etcOwner());
         for (String file : EtcFiles.NAMES) {
             out.add(new MountSpec("/etc/" + file, "bind", etc.resolve(file).toString(), List.of("rbind", "rprivate")));
         }
@@ -196,10 +178,6 @@ public final class Containers {
             out.put(ImageUsers.ANNOTATION, image.reference().substring(image.reference().indexOf('@') + 1));
         }
         return out;
-    }
-
-    private static boolean isEmpty(List<String> list) {
-        return list == null || list.isEmpty();
     }
 
     private static String blankToNull(String s) {

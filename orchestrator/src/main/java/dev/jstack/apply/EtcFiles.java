@@ -10,9 +10,8 @@ import java.util.List;
 
 /**
  * Owns the /etc/hostname, /etc/hosts and /etc/resolv.conf of one namespace owner, which its joiners share: copies
- * of the host's in host mode, generated files otherwise; and the project's one set of plain copies of the host's
- * files, which host-mode services without settings of their own share. They are rewritten in place, never
- * replaced, so that containers that bind-mounted them keep seeing the current files.
+ * of the host's in host mode, generated files otherwise. They are rewritten in place, never replaced, so that
+ * joiners that bind-mounted them keep seeing the owner's current files.
  */
 public final class EtcFiles {
     public static final List<String> NAMES = List.of("hostname", "hosts", "resolv.conf");
@@ -32,23 +31,6 @@ public final class EtcFiles {
         String hosts = netns instanceof Netns.Host ? read(hostEtc.resolve("hosts")) : generatedHosts(name);
         writeInPlace(dir.resolve("hosts"), hosts + extraHosts(n.extraHosts()));
         writeInPlace(dir.resolve("resolv.conf"), resolvConf(n));
-    }
-
-    /**
-     * Brings the copies of the host's three files in {@code dir} up to date, writing only a file whose content
-     * differs: the containers that bind them keep running while another is created.
-     */
-    public synchronized void copyHost(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        writeIfChanged(dir.resolve("hostname"), hostHostname() + "\n");
-        writeIfChanged(dir.resolve("hosts"), read(hostEtc.resolve("hosts")));
-        writeIfChanged(dir.resolve("resolv.conf"), read(hostEtc.resolve("resolv.conf")));
-    }
-
-    private static void writeIfChanged(Path file, String text) throws IOException {
-        if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-            writeInPlace(file, text);
-        }
     }
 
     static String generatedHosts(String hostname) {

@@ -49,10 +49,8 @@ final class HostPreparation {
         }
         Files.createDirectories(paths.logFile(id).getParent());
         Files.createDirectories(paths.bundleDir(id));
-        Path etcDir = containers.etcDir(a);
-        if (containers.sharesHostEtc(a)) {
-            etc.copyHost(etcDir);
-        } else if (a.etcOwner().equals(a.service()) || !Files.exists(etcDir.resolve("hosts"))) {
+        Path etcDir = paths.etcDir(a.etcOwner());
+        if (a.etcOwner().equals(a.service()) || !Files.exists(etcDir.resolve("hosts"))) {
             Service owner = a.etcOwner().equals(a.service()) ? a.config() : ownerConfig(a);
             etc.write(etcDir, owner, a.netns(), containers.hostname(a));
         }

@@ -102,14 +102,6 @@ public final class ProjectPaths {
         return pinRecordsDir().resolve(owner + ".json");
     }
 
-    /**
-     * The project's one set of copies of the host's hostname, hosts and resolv.conf, which its {@code host} services
-     * that set none of those files' keys and that no service joins bind in place of sets of their own.
-     */
-    public Path hostEtcDir() {
-        return runDir().resolve("hostetc");
-    }
-
     /** The generated hostname, hosts and resolv.conf of one namespace owner, shared by its joiners. */
     public Path etcDir(String owner) {
         return runDir().resolve("etc").resolve(owner);

@@ -107,44 +107,17 @@ class ContainersTest {
     }
 
     @Test
-    @DisplayName("host mode: no network namespace, the host's hostname, the host's /sys, the project's /etc copies")
+    @DisplayName("host mode: no network namespace, the host's hostname, the host's /sys, its own /etc copies")
     void host() throws Exception {
         Stack stack = Stacks.named("demo").service("h", "host").service("j", "service:h").build();
         ContainerSpec h = spec(stack, "h");
         assertNull(h.netns());
         assertNull(h.hostname());
         assertTrue(mounts(h).contains("/sys bind /sys rbind,nosuid,noexec,nodev,ro\n"), () -> mounts(h));
-        for (String file : EtcFiles.NAMES) {
-            assertTrue(mounts(h).contains("/etc/" + file + " bind /run/jstack/demo/hostetc/" + file + " "),
-                    () -> mounts(h));
-        }
+        assertTrue(mounts(h).contains("/etc/hosts bind /run/jstack/demo/etc/h/hosts"), () -> mounts(h));
         ContainerSpec j = spec(stack, "j");
         assertNull(j.netns());
-        assertTrue(mounts(j).contains("/etc/hosts bind /run/jstack/demo/hostetc/hosts"), () -> mounts(j));
-    }
-
-    @Test
-    @DisplayName("host mode with hostname, extra_hosts or dns of its own: a set of /etc files of its own")
-    void hostWithSettings() throws Exception {
-        Service plain = Stacks.service("h", "host", List.of("sleep"), List.of());
-        List<Service.Network> settings = List.of(
-                new Service.Network(plain.network().mode(), "box", null, List.of(), List.of(), List.of(), List.of(),
-                        List.of(), List.of()),
-                new Service.Network(plain.network().mode(), null, null, List.of(), List.of(), List.of(),
-                        List.of("db:10.0.0.2"), List.of(), List.of()),
-                new Service.Network(plain.network().mode(), null, null, List.of("10.0.0.53"), List.of(), List.of(),
-                        List.of(), List.of(), List.of()),
-                new Service.Network(plain.network().mode(), null, null, List.of(), List.of("lab"), List.of(),
-                        List.of(), List.of(), List.of()),
-                new Service.Network(plain.network().mode(), null, null, List.of(), List.of(), List.of("ndots:1"),
-                        List.of(), List.of(), List.of()));
-        for (Service.Network network : settings) {
-            Service h = new Service(plain.name(), plain.rootfs(), plain.process(), network, plain.lifecycle(),
-                    plain.security(), plain.resources(), plain.volumes(), plain.labels(), plain.profiles(),
-                    plain.extensions());
-            ContainerSpec spec = spec(Stacks.named("demo").add(h).build(), "h");
-            assertTrue(mounts(spec).contains("/etc/hosts bind /run/jstack/demo/etc/h/hosts "), () -> mounts(spec));
-        }
+        assertTrue(mounts(j).contains("/etc/hosts bind /run/jstack/demo/etc/j/hosts"), () -> mounts(j));
     }
 
     @Test

@@ -58,25 +58,4 @@ class EtcFilesTest {
         assertEquals("127.0.0.1\tlocalhost\n10.0.0.5\tbuildhost\n192.0.2.7\tdb\n",
                 Files.readString(dir.resolve("hosts")));
     }
-
-    @Test
-    @DisplayName("the shared host copies: the host's three files, rewritten in place, and only when the host's changed")
-    void hostCopies() throws Exception {
-        EtcFiles etc = etc();
-        Path dir = tmp.resolve("hostetc");
-        etc.copyHost(dir);
-        assertEquals("buildhost\n", Files.readString(dir.resolve("hostname")));
-        assertEquals("127.0.0.1\tlocalhost\n10.0.0.5\tbuildhost\n", Files.readString(dir.resolve("hosts")));
-        assertEquals("search example.org\nnameserver 192.0.2.53\n", Files.readString(dir.resolve("resolv.conf")));
-        Object inode = Files.getAttribute(dir.resolve("hosts"), "unix:ino");
-        var unchanged = Files.getLastModifiedTime(dir.resolve("resolv.conf"));
-        Files.setLastModifiedTime(dir.resolve("resolv.conf"), java.nio.file.attribute.FileTime.fromMillis(0));
-
-        Files.writeString(tmp.resolve("host/hosts"), "127.0.0.1\tlocalhost\n10.0.0.6\tbuildhost\n");
-        etc.copyHost(dir);
-        assertEquals("127.0.0.1\tlocalhost\n10.0.0.6\tbuildhost\n", Files.readString(dir.resolve("hosts")));
-        assertEquals(inode, Files.getAttribute(dir.resolve("hosts"), "unix:ino"), "containers keep their bind mount");
-        assertEquals(0, Files.getLastModifiedTime(dir.resolve("resolv.conf")).toMillis(),
-                "a file whose copy is current is not written again (was " + unchanged + ")");
-    }
 }
