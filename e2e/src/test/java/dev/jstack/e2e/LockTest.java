@@ -26,6 +26,9 @@ class LockTest {
     @DisplayName("up waits while another process holds /run/jstack/<project>/lock, then proceeds")
     void secondCommandWaits() throws Exception {
         Path lock = Path.of("/run/jstack", JSTACK.project(), "lock");
+        // Made by jstack as a command would make it: on the tmpfs that jstack keeps on /run/jstack where /run is not
+        // one, which a directory made by hand on an empty root would keep from being mounted.
+        JSTACK.run("down").expectOk();
         Files.createDirectories(lock.getParent());
         // A POSIX record lock, the kind Java's FileChannel.lock takes, held for a few seconds by another process.
         Process holder = new ProcessBuilder(List.of("python3", "-c", "import fcntl, sys, time\n"
@@ -48,6 +51,9 @@ class LockTest {
     @DisplayName("with --no-wait a second command fails at once (exit 1) and names the holder's pid")
     void noWaitFails() throws Exception {
         Path lock = Path.of("/run/jstack", JSTACK.project(), "lock");
+        // Made by jstack as a command would make it: on the tmpfs that jstack keeps on /run/jstack where /run is not
+        // one, which a directory made by hand on an empty root would keep from being mounted.
+        JSTACK.run("down").expectOk();
         Files.createDirectories(lock.getParent());
         Process holder = new ProcessBuilder(List.of("python3", "-c", "import fcntl, os, sys, time\n"
                 + "f = open(sys.argv[1], 'a'); fcntl.lockf(f, fcntl.LOCK_EX); f.truncate(0);"

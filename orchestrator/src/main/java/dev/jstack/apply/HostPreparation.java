@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Makes on the host what a container's bundle refers to, and removes it again: the root file system's mount
  * (the host's root read-only, or an overlay whose upper dir is the container's own), the owner's /etc files,
- * volume directories and the log directory.
+ * volume directories and the log.
  */
 final class HostPreparation {
     private static final java.time.Duration BUSY_LIMIT = java.time.Duration.ofSeconds(2);

@@ -67,7 +67,7 @@ public final class ApplyOptions {
 
     /** Runs {@code body} under the project's lock, waiting for it unless {@code --no-wait}; see {@link #apply}. */
     <T> T holding(Invocation run, Project project, ProjectLock.Body<T> body) throws Exception {
-        keepRunRootOnTmpfs(project.paths().runDir().getParent());
+        keepRunRootOnTmpfs(project.paths().runDir());
         return ProjectLock.holding(project.paths().lockFile(), project.paths().project(),
                 run.err()::println, !noWait, body);
     }
@@ -75,10 +75,10 @@ public final class ApplyOptions {
     // Before the project's lock, which is a file under the root: a tmpfs mounted later would hide it. Only the real
     // root: a tmpfs is the host's run root, not one of a test's folders. Where none can be mounted, the root stays on
     // its file system, as it always could.
-    private static void keepRunRootOnTmpfs(Path root) {
-        if (root.equals(ProjectPaths.RUN_ROOT)) {
+    private static void keepRunRootOnTmpfs(Path runDir) {
+        if (runDir.getParent().equals(ProjectPaths.RUN_ROOT)) {
             try {
-                RunRootTmpfs.ensure(root);
+                RunRootTmpfs.prepare(ProjectPaths.RUN_ROOT, runDir);
             } catch (RuntimeFailure | IOException e) {
                 // slower, not wrong
             }

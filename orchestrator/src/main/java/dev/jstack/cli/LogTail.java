@@ -52,7 +52,7 @@ final class LogTail {
     static Map<String, Long> sizes(Project project, Collection<String> services) throws IOException {
         Map<String, Long> out = new TreeMap<>();
         for (String s : services) {
-            Path log = project.paths().logFile(project.paths().containerId(s));
+            Path log = project.paths().readableLogFile(project.paths().containerId(s));
             out.put(s, Files.exists(log) ? Files.size(log) : 0L);
         }
         return out;
@@ -208,7 +208,7 @@ final class LogTail {
     }
 
     private Path logOf(String service) {
-        return project.paths().logFile(project.paths().containerId(service));
+        return project.paths().readableLogFile(project.paths().containerId(service));
     }
 
     private void print(String service, String line) {

@@ -127,8 +127,17 @@ public final class RuncRuntime implements ContainerRuntime {
         if (pidFile != null) {
             return readPid(pidFile, verb, spec.id());
         }
-        return stateFiles.initPid(spec.id()).orElseThrow(() -> new RuntimeFailure(label(verb, spec.id())
-                + ": no init pid in runc's state file of the container"));
+        OptionalInt recorded = stateFiles.initPid(spec.id());
+        if (recorded.isPresent()) {
+            return recorded.getAsInt();
+        }
+        // A state file jstack cannot read (a layout of another runc version): runc's own answer.
+        Outcome outcome = call("state", spec.id(), List.of(spec.id())).orFail();
+        int pid = parse(outcome.stdout(), "state", spec.id()).path("pid").asInt(0);
+        if (pid <= 0) {
+            throw new RuntimeFailure(label(verb, spec.id()) + ": runc reports no init pid for the container");
+        }
+        return pid;
     }
 
     @Override

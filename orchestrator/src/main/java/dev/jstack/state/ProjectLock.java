@@ -10,7 +10,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -168,22 +170,35 @@ public final class ProjectLock implements AutoCloseable {
      * run directory), while a later command locks the new file at the same path: two holders. So the holder checks
      * that the file it locked is still the one at the path; if not, it must start again. The check must not open
      * the file: closing any descriptor of a file drops the process's POSIX locks on it. The kernel names an open
-     * file that was unlinked "PATH (deleted)" in /proc/self/fd.
+     * file that was unlinked "PATH (deleted)" in /proc/self/fd. A file that a mount has hidden since it was opened
+     * (the run root's tmpfs, see RunRootTmpfs) keeps its name there, but is another file than the one at the path.
      */
-    private static boolean claim(FileChannel channel, Path file) throws IOException {
+    static boolean claim(FileChannel channel, Path file) throws IOException {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        String deleted = file.toRealPath() + " (deleted)";
+        String real = file.toRealPath().toString();
+        String deleted = real + " (deleted)";
+        Object atPath = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
             for (Path fd : fds) {
-                if (deleted.equals(target(fd))) {
+                String target = target(fd);
+                if (deleted.equals(target) || real.equals(target) && !Objects.equals(atPath, fileKey(fd))) {
                     return false;
                 }
             }
         }
         writePid(channel);
         return true;
+    }
+
+    // The device and inode of the file open at descriptor fd: stat follows /proc's link to the open file itself.
+    private static Object fileKey(Path fd) {
+        try {
+            return Files.readAttributes(fd, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;  // closed meanwhile
+        }
     }
 
     private static String target(Path fd) {

@@ -107,7 +107,7 @@ public final class ProjectPaths {
         return runDir().resolve("etc").resolve(owner);
     }
 
-    /** Everything of one container that outlives jstack's process: upper and work dirs, logs. */
+    /** Everything of one container that outlives jstack's process: upper and work dirs, anonymous volumes. */
     public Path containerDir(String container) {
         return libRoot.resolve("containers").resolve(container);
     }
@@ -132,6 +132,16 @@ public final class ProjectPaths {
      */
     public Path logFile(String container) {
         return libRoot.resolve("logs").resolve(container + ".log");
+    }
+
+    /**
+     * Where the container's output is to be read: its log, or for a container that an earlier jstack created and
+     * that still runs, the log that one made in the container's own directory (removed with that directory).
+     */
+    public Path readableLogFile(String container) {
+        Path log = logFile(container);
+        Path earlier = containerDir(container).resolve("log").resolve(container + ".log");
+        return !java.nio.file.Files.exists(log) && java.nio.file.Files.exists(earlier) ? earlier : log;
     }
 
     /** The directory of the project's supervisor: its pid file, socket, launch and status files. */

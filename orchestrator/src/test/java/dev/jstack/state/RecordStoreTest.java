@@ -54,4 +54,18 @@ class RecordStoreTest {
         assertEquals(Path.of("/var/lib/jstack/logs/shop-db-1.log"), p.logFile("shop-db-1"));
         assertEquals(Path.of("/var/lib/jstack/volumes/shop_data"), p.volumeDir("data"));
     }
+
+    @Test
+    @DisplayName("logs are read where an earlier jstack wrote them while that container still has only that log")
+    void logOfAContainerFromBefore(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        ProjectPaths p = new ProjectPaths("shop", tmp.resolve("run"), tmp.resolve("lib"), tmp.resolve("netns"));
+        assertEquals(p.logFile("shop-db-1"), p.readableLogFile("shop-db-1"), "neither exists: the current place");
+        Path earlier = tmp.resolve("lib/containers/shop-db-1/log/shop-db-1.log");
+        java.nio.file.Files.createDirectories(earlier.getParent());
+        java.nio.file.Files.writeString(earlier, "before\n");
+        assertEquals(earlier, p.readableLogFile("shop-db-1"));
+        java.nio.file.Files.createDirectories(p.logFile("shop-db-1").getParent());
+        java.nio.file.Files.writeString(p.logFile("shop-db-1"), "now\n");
+        assertEquals(p.logFile("shop-db-1"), p.readableLogFile("shop-db-1"), "a container made since writes here");
+    }
 }

@@ -13,7 +13,13 @@ public final class NativeCalls {
      * to finish, as it would have waited for its own.
      */
     public static Thread bindAhead() {
-        Thread binder = new Thread(Syscalls::bind, "jstack-native");
+        Thread binder = new Thread(() -> {
+            try {
+                Syscalls.bind();
+            } catch (Throwable e) {
+                // The first call on another thread meets the same failure and reports it as a command's error.
+            }
+        }, "jstack-native");
         binder.setDaemon(true);
         binder.start();
         return binder;

@@ -15,36 +15,37 @@ import java.util.stream.Stream;
  * last minutes whenever it makes a new one, and a stack's {@code down} frees hundreds.
  *
  * <p>A root that holds anything already is left as it is: a tmpfs mounted over it would hide the projects that
- * run from it. Two commands that find the root empty at once take turns on a lock of its directory, and the second
- * finds the tmpfs there.
+ * run from it. So is a root seen from a mount namespace other than the host's, where a tmpfs would hold state that
+ * the host's commands never see. Commands that prepare the root take turns on a lock of its directory, and each
+ * makes its project's directory before the next looks, so the root is never found empty while a project is on its
+ * way in.
  */
 public final class RunRootTmpfs {
     private static final long FLAGS = MountFlags.MS_NOSUID | MountFlags.MS_NODEV;
-    private static final int O_DIRECTORY = 0x10000;
 
     private RunRootTmpfs() {
     }
 
-    /** Makes {@code root} a tmpfs when it is empty on another file system: whether it is a tmpfs now. */
-    public static boolean ensure(Path root) throws RuntimeFailure, IOException {
+    /**
+     * Makes {@code root} a tmpfs when it is empty on another file system, then {@code projectDir} in it: whether the
+     * root is a tmpfs now.
+     */
+    public static boolean prepare(Path root, Path projectDir) throws RuntimeFailure, IOException {
         if (onTmpfs(root)) {
+            Files.createDirectories(projectDir);
             return true;
         }
         Files.createDirectories(root);
-        int fd = Syscalls.open(root.toString(), Syscalls.O_RDONLY | O_DIRECTORY | Syscalls.O_CLOEXEC);
-        try {
-            Syscalls.flock(fd, Syscalls.LOCK_EX, root.toString());
-            if (onTmpfs(root)) {
-                return true;
+        boolean tmpfs;
+        try (DirectoryLock lock = DirectoryLock.exclusive(root)) {
+            tmpfs = onTmpfs(root);
+            if (!tmpfs && isEmpty(root) && inHostMountNamespace()) {
+                Syscalls.mount("tmpfs", root.toString(), "tmpfs", FLAGS, "mode=755");
+                tmpfs = true;
             }
-            if (!isEmpty(root)) {
-                return false;
-            }
-            Syscalls.mount("tmpfs", root.toString(), "tmpfs", FLAGS, "mode=755");
-            return true;
-        } finally {
-            Syscalls.close(fd);
+            Files.createDirectories(projectDir);
         }
+        return tmpfs;
     }
 
     /** Whether {@code root} is on a tmpfs; false when it does not exist. */
@@ -54,6 +55,18 @@ public final class RunRootTmpfs {
         } catch (NoSuchFileException e) {
             return false;
         }
+    }
+
+    // The namespace of pid 1 is the host's. Where it cannot be read (some sandboxes refuse even root), nothing
+    // says otherwise.
+    private static boolean inHostMountNamespace() throws IOException {
+        Path init;
+        try {
+            init = Files.readSymbolicLink(Path.of("/proc/1/ns/mnt"));
+        } catch (java.nio.file.AccessDeniedException e) {
+            return true;
+        }
+        return init.equals(Files.readSymbolicLink(Path.of("/proc/self/ns/mnt")));
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

@@ -49,7 +49,8 @@ class RunRootTmpfsTest {
         try {
             java.util.List<Future<Boolean>> asked = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                asked.add(pool.submit(() -> RunRootTmpfs.ensure(root)));
+                Path project = root.resolve("p" + i);
+                asked.add(pool.submit(() -> RunRootTmpfs.prepare(root, project)));
             }
             for (Future<Boolean> f : asked) {
                 assertTrue(f.get(), "each finds the root on a tmpfs");
@@ -59,8 +60,10 @@ class RunRootTmpfsTest {
         }
         assertTrue(RunRootTmpfs.onTmpfs(root));
         assertEquals(1, mountsAt(root), "one tmpfs, not one per command");
-        Files.createDirectories(root.resolve("p"));
-        assertTrue(RunRootTmpfs.ensure(root));
+        for (int i = 0; i < 8; i++) {
+            assertTrue(Files.isDirectory(root.resolve("p" + i)), "each command's project directory is on it");
+        }
+        assertTrue(RunRootTmpfs.prepare(root, root.resolve("q")));
         assertEquals(1, mountsAt(root));
     }
 
@@ -69,9 +72,10 @@ class RunRootTmpfsTest {
     void rootInUseStaysAsItIs() throws Exception {
         Path root = base.resolve("run");
         Files.createDirectories(root.resolve("running-project"));
-        assertFalse(RunRootTmpfs.ensure(root));
+        assertFalse(RunRootTmpfs.prepare(root, root.resolve("new-project")));
         assertFalse(RunRootTmpfs.onTmpfs(root));
         assertEquals(0, mountsAt(root));
         assertTrue(Files.isDirectory(root.resolve("running-project")));
+        assertTrue(Files.isDirectory(root.resolve("new-project")), "the project's directory is made all the same");
     }
 }
