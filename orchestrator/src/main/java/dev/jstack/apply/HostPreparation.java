@@ -102,8 +102,9 @@ final class HostPreparation {
     }
 
     /**
-     * Whether anything of the container is on the host: its bundle, its directory or its log. A mount needs its mount point,
-     * which cannot go while mounted, so with neither there is nothing to release and no mount table to read.
+     * Whether anything of the container is on the host: its bundle, its directory or its log. A mount needs its
+     * mount point, which cannot go while mounted, so with none of them there is nothing to release and no mount table
+     * to read.
      */
     boolean leftBehind(String container) {
         ProjectPaths paths = host.paths();
@@ -113,8 +114,8 @@ final class HostPreparation {
     }
 
     /**
-     * Unmounts the container's root and deletes its bundle, its directory and its log under /var/lib/jstack; the project's
-     * shared host root goes with its last bundle.
+     * Unmounts the container's root and deletes its bundle, and its directory and its log under /var/lib/jstack; the
+     * project's shared host root goes with its last bundle.
      */
     void release(String container) throws RuntimeFailure, IOException {
         ProjectPaths paths = host.paths();
