@@ -65,6 +65,9 @@ public final class Supervisors {
      */
     @FunctionalInterface
     public interface InProcess {
+        /** Never: the supervisor is always a process of its own. */
+        InProcess NEVER = launch -> false;
+
         boolean start(Launch launch) throws IOException;
     }
 
@@ -76,7 +79,7 @@ public final class Supervisors {
 
     /** The supervisor started by {@code launch}, started (again) when it is gone or was started differently. */
     public SupervisorClient ensure(Launch launch, Consumer<String> notice) throws IOException {
-        return ensure(launch, notice, l -> false);
+        return ensure(launch, notice, InProcess.NEVER);
     }
 
     /** As {@link #ensure(Launch, Consumer)}, starting it through {@code here} where that can. */
@@ -136,7 +139,7 @@ public final class Supervisors {
             }
             notice.accept("the supervisor of project " + files.project() + " is gone; starting a new one");
             stop(notice);
-            start(launch.get(), l -> false);
+            start(launch.get(), InProcess.NEVER);
         }
     }
 

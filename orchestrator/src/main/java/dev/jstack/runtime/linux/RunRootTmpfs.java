@@ -49,7 +49,7 @@ public final class RunRootTmpfs {
     }
 
     /** Whether {@code root} is on a tmpfs; false when it does not exist. */
-    public static boolean onTmpfs(Path root) throws IOException {
+    static boolean onTmpfs(Path root) throws IOException {
         try {
             return Files.getFileStore(root).type().equals("tmpfs");
         } catch (NoSuchFileException e) {
